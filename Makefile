@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make handbook   creates .venv, installs, builds build/handbook.pdf from protocols/
+#   make test       installs if needed, runs the whole suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: handbook test bench lock clean
+
+handbook: $(INSTALLED)
+	$(BIN)/handbook build protocols -o build/handbook.pdf
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py
+
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --editable .
+	touch $@
+
+# Re-pin every dependency after a change to pyproject.toml.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip --disable-pip-version-check --quiet install ".[test]"
+	{ echo "# Exact versions for make installs; regenerate with: make lock"; \
+	  .venv-lock/bin/python -m pip freeze --exclude handbook; } > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,158 @@
+"""The ``handbook`` command line: build, validate and list.
+
+Exit codes: 0 success, 1 a content or build problem, 2 a usage mistake,
+130 interrupted.  No command ever shows a traceback unless HANDBOOK_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .problems import ContentError, display_path
+
+SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
+                        required=False)
+
+
+class HandbookGroup(click.Group):
+    """Turns every expected failure into a short message and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ContentError as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            count = len(error.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
+                       err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; nothing was written.", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except OSError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(1)
+        except Exception as error:  # the last line of defence: no traceback for the user
+            if os.environ.get("HANDBOOK_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(error).__name__}: {error}\n"
+                       "Please report this; run with HANDBOOK_DEBUG=1 for details.", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=HandbookGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="handbook")
+def main() -> None:
+    """Build a printed handbook of massage and manual-therapy protocols from YAML.
+
+    \b
+    Example:
+      handbook validate protocols
+      handbook build protocols -o build/handbook.pdf
+    """
+
+
+@main.command()
+@SOURCE
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write; default build/handbook.pdf (or .html).")
+@click.option("--format", "output_format", type=click.Choice(["pdf", "html"]), default="pdf",
+              show_default=True, help="PDF for print, or one self-contained HTML page to preview.")
+@click.option("--region", "regions", multiple=True, metavar="ID",
+              help="Only this region (repeatable), e.g. a cervical-only booklet.")
+@click.option("--method", "methods", multiple=True, metavar="ID",
+              help="Only protocols of this method (repeatable), e.g. a vacuum-massage sheet.")
+def build(source: Path, output: Path | None, output_format: str, regions: tuple[str, ...],
+          methods: tuple[str, ...]) -> None:
+    """Build the handbook from SOURCE (default: ./protocols).
+
+    \b
+    Examples:
+      handbook build
+      handbook build protocols --region cervical -o build/cervical.pdf
+      handbook build --method vacuum --format html
+    """
+    from .building import BuildOptions
+    from .building import build as run_build
+    from .selection import SelectionError
+
+    target = output or Path("build") / f"handbook.{output_format}"
+    options = BuildOptions(source=source, output=target, format=output_format,
+                           regions=regions, methods=methods)
+    try:
+        result = run_build(options)
+    except SelectionError as error:
+        raise click.UsageError(str(error)) from None
+    for url in result.refused:
+        click.echo(f"warning: refused to fetch {url}", err=True)
+    pages = f"{result.pages} pages" if result.pages is not None else "1 HTML page"
+    click.echo(f"{display_path(result.output.resolve())}: {pages} in {result.seconds:.1f} s")
+
+
+@main.command()
+@SOURCE
+def validate(source: Path) -> None:
+    """Check every file in SOURCE and report all problems at once.
+
+    Each problem is printed as file:line:column: message. Exits 1 if there
+    is any, 0 with a one-line summary otherwise.
+
+    \b
+    Example:
+      handbook validate protocols
+    """
+    from .validation import load_library
+
+    library = load_library(source)
+    counts = _counts(library)
+    summary = ", ".join(f"{number} {name}" for name, number in counts.items())
+    click.echo(f"{display_path(source.resolve())}: valid: {summary}")
+
+
+@main.command(name="list")
+@SOURCE
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output for scripts.")
+def list_items(source: Path, as_json: bool) -> None:
+    """List the regions, protocols, methods, techniques, contraindications and sources.
+
+    \b
+    Examples:
+      handbook list
+      handbook list protocols --json
+    """
+    from .listing import inventory
+
+    items = inventory(source)
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    for kind, entries in items.items():
+        click.echo(kind.replace("_", " ").capitalize())
+        width = max((len(entry["id"]) for entry in entries), default=0)
+        for entry in entries:
+            click.echo(f"  {entry['id']:<{width}}  {entry.get('title') or entry.get('name')}")
+
+
+def _counts(library) -> dict[str, int]:
+    return {
+        "regions": len(library.regions),
+        "protocols": sum(1 for _ in library.protocols()),
+        "methods": len(library.methods),
+        "techniques": len(library.techniques),
+        "contraindications": len(library.contraindications),
+        "red flags": len(library.red_flags.flags),
+        "sources": len(library.sources),
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The typed model of a protocol library, and the file each part is written in."""
+
+from __future__ import annotations
+
+from .base import ID_PATTERN, Strict
+from .catalogues import (
+    TIERS, Condition, ConditionCatalogue, Contraindication, ContraindicationCatalogue,
+    RedFlag, RedFlagCatalogue, Source, SourceCatalogue, Tier, Tiers,
+)
+from .dosage import Course, Dosage
+from .edition import Edition, Part
+from .forms import Forms
+from .library import Library
+from .quantities import Range
+from .treatments import Method, Protocol, ProtocolStage, Region, Step, Technique
+
+#: One file each, at the top of the protocols folder.
+FILE_MODELS: dict[str, type[Strict]] = {
+    "handbook.yaml": Edition,
+    "conditions.yaml": ConditionCatalogue,
+    "contraindications.yaml": ContraindicationCatalogue,
+    "red-flags.yaml": RedFlagCatalogue,
+    "sources.yaml": SourceCatalogue,
+    "forms.yaml": Forms,
+}
+#: One file per item, named ``<id>.yaml``, in these folders.
+FOLDER_MODELS: dict[str, type[Strict]] = {
+    "regions": Region,
+    "techniques": Technique,
+    "methods": Method,
+}
+
+__all__ = [
+    "FILE_MODELS", "FOLDER_MODELS", "ID_PATTERN", "TIERS", "Condition", "Contraindication",
+    "Course", "Dosage", "Edition", "Forms", "Library", "Method", "Part", "Protocol", "ProtocolStage",
+    "Range", "RedFlag", "Region", "Source", "Step", "Technique", "Tier", "Tiers",
+]

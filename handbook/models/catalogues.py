@@ -1,0 +1,100 @@
+"""The shared catalogues: conditions, contraindications, red flags and sources."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Id, Strict, Text
+
+Tier = Literal["absolute", "local", "relative"]
+TIERS: tuple[Tier, ...] = ("absolute", "local", "relative")
+MassageAllowed = Literal["allowed", "with-care", "doctor-decides", "not-allowed"]
+SourceKind = Literal["article", "systematic-review", "guideline", "framework"]
+
+
+class ConditionStage(Strict):
+    id: Id
+    name: Text
+    description: Text
+    massage: MassageAllowed
+    note: Text | None = None
+
+
+class Condition(Strict):
+    id: Id
+    name: Text
+    description: Text
+    stages: list[ConditionStage] = Field(min_length=1)
+
+
+class ConditionCatalogue(Strict):
+    conditions: list[Condition] = Field(min_length=1)
+
+
+class TierInfo(Strict):
+    """What a tier means and the one action the screening form prints for it."""
+
+    name: Text
+    meaning: Text
+    action: Text
+
+
+class Tiers(Strict):
+    absolute: TierInfo
+    local: TierInfo
+    relative: TierInfo
+
+
+class AppliesTo(Strict):
+    """Which treatments a contraindication concerns; both lists empty means all."""
+
+    methods: list[Id] = Field(default_factory=list)
+    regions: list[Id] = Field(default_factory=list)
+
+    @property
+    def general(self) -> bool:
+        return not self.methods and not self.regions
+
+
+class Contraindication(Strict):
+    id: Id
+    text: Text
+    tier: Tier
+    applies_to: AppliesTo = AppliesTo()
+    action: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class ContraindicationCatalogue(Strict):
+    tiers: Tiers
+    contraindications: list[Contraindication] = Field(min_length=1)
+
+
+class RedFlag(Strict):
+    id: Id
+    sign: Text
+    ask: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class RedFlagCatalogue(Strict):
+    action: Text
+    flags: list[RedFlag] = Field(min_length=1)
+
+
+class Source(Strict):
+    id: Id
+    kind: SourceKind
+    title: Text
+    authors: Text | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    published_in: Text | None = None
+    identifier: Text | None = None
+    url: Text | None = None
+    note: Text | None = None
+
+
+class SourceCatalogue(Strict):
+    sources: list[Source] = Field(min_length=1)

@@ -1,0 +1,53 @@
+"""A whole, validated library: every file's model, with lookups by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from .catalogues import Condition, Contraindication, RedFlagCatalogue, Source, Tiers
+from .edition import Edition
+from .forms import Forms
+from .treatments import Method, Protocol, Region, Technique
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything the handbook is made from; every reference in it resolves."""
+
+    edition: Edition
+    conditions: tuple[Condition, ...]
+    tiers: Tiers
+    contraindications: tuple[Contraindication, ...]
+    red_flags: RedFlagCatalogue
+    sources: tuple[Source, ...]
+    techniques: tuple[Technique, ...]
+    methods: tuple[Method, ...]
+    regions: tuple[Region, ...]
+    forms: Forms
+
+    def protocols(self) -> Iterator[tuple[Region, Protocol]]:
+        for region in self.regions:
+            for protocol in region.protocols:
+                yield region, protocol
+
+    @cached_property
+    def technique_by_id(self) -> dict[str, Technique]:
+        return {technique.id: technique for technique in self.techniques}
+
+    @cached_property
+    def method_by_id(self) -> dict[str, Method]:
+        return {method.id: method for method in self.methods}
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def condition_by_id(self) -> dict[str, Condition]:
+        return {condition.id: condition for condition in self.conditions}
+
+    @cached_property
+    def contraindication_by_id(self) -> dict[str, Contraindication]:
+        return {item.id: item for item in self.contraindications}

@@ -1,0 +1,1 @@
+"""Templates, the print stylesheet and the fonts, shipped inside the package."""
