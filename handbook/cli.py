@@ -38,6 +38,9 @@ class HandbookGroup(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:  # output piped into `head` and the like
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+            ctx.exit(0)
         except OSError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import dosing, safety
-from .models import Course, Dosage, Method, Protocol, Region
+from .models import Course, Dosage, Method, Protocol, Region, Step
 from .models.quantities import format_range
 from .selection import Selection
 
@@ -149,29 +149,37 @@ class Presenter:
             log_rows=tuple(enumerate(minutes, start=1)), log_rule=dosing.RAMP_RULE)
 
     def _stages(self, protocol: Protocol) -> tuple[StageView, ...]:
-        techniques = self.selection.library.technique_by_id
         number, stages = 0, []
         for stage in protocol.stages:
             rows = []
             for step in stage.steps:
                 number += 1
-                technique = techniques[step.technique]
-                variant_names = {variant.id: variant.name.lower() for variant in technique.variants}
+                name, anchor, variants = self._action(protocol, step)
                 repetitions = str(step.repetitions) if step.repetitions else ""
                 if step.each_side and repetitions:
                     repetitions += " on each side"
                 if step.duration:
                     repetitions = ", ".join(filter(None, (repetitions, str(step.duration))))
                 rows.append(StepRow(
-                    number=number, technique=technique.name,
-                    technique_anchor=f"technique-{technique.id}",
-                    variants=", ".join(variant_names[variant] for variant in step.variants),
+                    number=number, technique=name, technique_anchor=anchor, variants=variants,
                     area=step.area, direction=step.direction or "", repetitions=repetitions,
                     intensity=INTENSITY_LABELS.get(step.intensity or "", ""),
                     note=step.note or ""))
             stages.append(StageView(STAGE_LABELS[stage.kind], stage.title, stage.note or "",
                                     tuple(rows)))
         return tuple(stages)
+
+    def _action(self, protocol: Protocol, step: Step) -> tuple[str, str, str]:
+        """The step's technique or method kind: its name, anchor and variant names."""
+        library = self.selection.library
+        if step.kind is not None:
+            method = library.method_by_id[protocol.method]
+            kind = next(kind for kind in method.kinds if kind.id == step.kind)
+            return kind.name, f"method-{method.id}", ""
+        technique = library.technique_by_id[step.technique]
+        names = {variant.id: variant.name.lower() for variant in technique.variants}
+        return (technique.name, f"technique-{technique.id}",
+                ", ".join(names[variant] for variant in step.variants))
 
     def methods(self) -> list[MethodView]:
         library = self.selection.library

@@ -169,9 +169,16 @@ def _check_protocol(check: ReferenceCheck, protocol, source: SourceMap, path: Pa
             check.expect("stage", stage, source, path + ("allowed_stages", index),
                          among=stages, where=f" of {condition.id}")
     techniques = items.get("techniques", {})
+    method = items.get("methods", {}).get(protocol.method)
     for stage_index, stage in enumerate(protocol.stages):
         for step_index, step in enumerate(stage.steps):
             step_path = path + ("stages", stage_index, "steps", step_index)
+            if step.kind is not None:
+                if method is not None:
+                    check.expect("kind", step.kind, source, step_path + ("kind",),
+                                 among={kind.id for kind in method.model.kinds},
+                                 where=f" of the method {protocol.method}")
+                continue
             check.expect("technique", step.technique, source, step_path + ("technique",))
             technique = techniques.get(step.technique)
             if technique is None:

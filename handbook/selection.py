@@ -53,7 +53,7 @@ def select(library: Library, regions: Iterable[str] = (), methods: Iterable[str]
                                not region_ids or method.id in used_methods)))
     used_techniques = {step.technique for region in chosen_regions
                        for protocol in region.protocols for stage in protocol.stages
-                       for step in stage.steps}
+                       for step in stage.steps if step.technique}
     techniques = tuple(technique for technique in library.techniques
                        if not (region_ids or method_ids) or technique.id in used_techniques)
     region_set = {region.id for region in chosen_regions}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Strict, Text
 from .dosage import Course, Dosage
@@ -75,7 +75,10 @@ class Position(Strict):
 
 
 class Step(Strict):
-    technique: Id
+    """One line of a protocol: a massage technique, or a kind of the protocol's method."""
+
+    technique: Id | None = None
+    kind: Id | None = None
     variants: list[Id] = Field(default_factory=list)
     area: Text
     direction: Text | None = None
@@ -84,6 +87,16 @@ class Step(Strict):
     duration: Duration | None = None
     intensity: Intensity | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> Step:
+        if (self.technique is None) == (self.kind is None):
+            raise ValueError(
+                "a step names either a 'technique' (from techniques/) or a 'kind' of the "
+                "protocol's method (such as 'traction' for manual therapy), not both or neither")
+        if self.kind is not None and self.variants:
+            raise ValueError("'variants' belong to a technique; a step with a 'kind' has none")
+        return self
 
 
 class ProtocolStage(Strict):
