@@ -117,7 +117,8 @@ def validate(source: Path) -> None:
 
     library = load_library(source)
     counts = _counts(library)
-    summary = ", ".join(f"{number} {name}" for name, number in counts.items())
+    summary = ", ".join(f"{number} {name if number != 1 else _SINGULAR[name]}"
+                        for name, number in counts.items())
     click.echo(f"{display_path(source.resolve())}: valid: {summary}")
 
 
@@ -143,6 +144,11 @@ def list_items(source: Path, as_json: bool) -> None:
         width = max((len(entry["id"]) for entry in entries), default=0)
         for entry in entries:
             click.echo(f"  {entry['id']:<{width}}  {entry.get('title') or entry.get('name')}")
+
+
+_SINGULAR = {"regions": "region", "protocols": "protocol", "methods": "method",
+             "techniques": "technique", "contraindications": "contraindication",
+             "red flags": "red flag", "sources": "source"}
 
 
 def _counts(library) -> dict[str, int]:

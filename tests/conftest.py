@@ -1,0 +1,91 @@
+"""Shared fixtures: the real handbook is built once per test session."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.building import BuildOptions, build
+from handbook.validation import load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+PROTOCOLS = ROOT / "protocols"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@dataclass
+class BuiltPdf:
+    """A built PDF, read back: its reader, the text of each page, how it was built."""
+
+    path: Path
+    reader: PdfReader
+    pages: list[str]
+    reported_pages: int
+
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    def band(self, number: int, where: str) -> str:
+        """Text in the top or bottom 20 mm of a 1-based page: its running header or footer."""
+        page = self.reader.pages[number - 1]
+        height = float(page.mediabox.height)
+        found: list[tuple[float, float, str]] = []
+
+        def visit(text, cm, tm, font, size):
+            y = tm[5] * cm[3] + cm[5]
+            inside = y > height - 57 if where == "top" else y < 57
+            if text.strip() and inside:
+                found.append((-y, tm[4], text.strip()))
+        page.extract_text(visitor_text=visit)
+        return " ".join(text for _, _, text in sorted(found))
+
+    def anchor_page(self, anchor: str) -> int:
+        """The 1-based page a named destination (an element id) points to."""
+        destination = self.reader.named_destinations[anchor]
+        return self.reader.get_destination_page_number(destination) + 1
+
+
+def read_pdf(path: Path, reported_pages: int) -> BuiltPdf:
+    reader = PdfReader(path)
+    return BuiltPdf(path, reader, [page.extract_text() for page in reader.pages], reported_pages)
+
+
+def build_pdf(source: Path, output: Path, **options) -> BuiltPdf:
+    result = build(BuildOptions(source=source, output=output, **options))
+    return read_pdf(output, result.pages)
+
+
+@pytest.fixture(scope="session")
+def library():
+    return load_library(PROTOCOLS)
+
+
+@pytest.fixture(scope="session")
+def handbook_pdf(tmp_path_factory) -> BuiltPdf:
+    """The standard handbook from protocols/, built once for the whole session."""
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("handbook") / "handbook.pdf")
+
+
+@pytest.fixture(scope="session")
+def cervical_pdf(tmp_path_factory) -> BuiltPdf:
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("cervical") / "cervical.pdf",
+                     regions=("cervical",))
+
+
+@pytest.fixture
+def minimal_copy(tmp_path) -> Path:
+    """A writable copy of the minimal fixture library."""
+    target = tmp_path / "minimal"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace, so text that wraps in the PDF compares equal."""
+    return re.sub(r"\s+", " ", text).strip()

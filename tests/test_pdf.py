@@ -1,0 +1,168 @@
+"""The standard handbook, read back from the real PDF."""
+
+from __future__ import annotations
+
+import re
+
+from fontTools.ttLib import TTFont
+from pypdf.generic import Destination
+
+from conftest import ROOT, normalise
+
+TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
+
+
+def contents_entries(pdf) -> list[tuple[str, int]]:
+    """(title, printed page) for every line of the printed contents."""
+    start = pdf.anchor_page("part-contents")
+    entries, pending = [], ""
+    for text in pdf.pages[start - 1:]:
+        lines = [line.strip() for line in text.splitlines()]
+        if start != pdf.anchor_page("part-contents") and not any(TOC_LINE.match(l) for l in lines):
+            break
+        for line in lines:
+            match = TOC_LINE.match(f"{pending} {line}".strip())
+            if match:
+                entries.append((normalise(match["title"]), int(match["page"])))
+                pending = ""
+            elif pending or (entries and "." not in line):
+                pending = f"{pending} {line}".strip() if len(line) > 3 else ""
+        start += 1
+    return entries
+
+
+def outline_entries(pdf) -> list[tuple[int, str, int]]:
+    """(level, title, page) for every bookmark, depth first."""
+    found = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            elif isinstance(item, Destination):
+                found.append((level, normalise(item.title),
+                              pdf.reader.get_destination_page_number(item) + 1))
+    walk(pdf.reader.outline, 1)
+    return found
+
+
+def test_every_region_and_protocol_is_printed(handbook_pdf, library):
+    text = normalise(handbook_pdf.text())
+    for region in library.regions:
+        assert region.name in text
+        for protocol in region.protocols:
+            assert normalise(protocol.title) in text
+
+
+def test_contents_page_numbers_are_where_the_headings_are(handbook_pdf):
+    printed = contents_entries(handbook_pdf)
+    outline = outline_entries(handbook_pdf)
+    assert len(printed) > 20
+    assert printed == [(title, page) for _, title, page in outline]
+    for title, page in printed:
+        assert title in normalise(handbook_pdf.pages[page - 1]), (title, page)
+
+
+def test_outline_mirrors_chapters_and_sections(handbook_pdf, library):
+    outline = outline_entries(handbook_pdf)
+    chapters = [title for level, title, _ in outline if level == 1]
+    sections = [title for level, title, _ in outline if level == 2]
+    for region in library.regions:
+        assert region.name in chapters
+    for _, protocol in library.protocols():
+        assert normalise(protocol.title) in sections
+    assert "Contents" not in chapters
+    assert chapters[0] == "How to use this handbook"
+    assert chapters[-1] == "Sources"
+
+
+def test_anchors_point_at_the_outline_pages(handbook_pdf, library):
+    pages = {title: page for _, title, page in outline_entries(handbook_pdf)}
+    for region in library.regions:
+        assert handbook_pdf.anchor_page(f"region-{region.id}") == pages[region.name]
+        for protocol in region.protocols:
+            assert handbook_pdf.anchor_page(f"protocol-{protocol.id}") == pages[normalise(protocol.title)]
+
+
+def test_every_page_but_the_cover_says_page_x_of_y(handbook_pdf, library):
+    total = len(handbook_pdf.pages)
+    assert total == handbook_pdf.reported_pages
+    assert handbook_pdf.band(1, "bottom") == ""
+    edition = f"{library.edition.edition} · {library.edition.date.isoformat()}"
+    for number in range(2, total + 1):
+        footer = handbook_pdf.band(number, "bottom")
+        assert f"Page {number} of {total}" in footer
+        assert edition in footer
+
+
+def test_running_header_names_the_chapter(handbook_pdf, library):
+    assert handbook_pdf.band(1, "top") == ""
+    for region in library.regions:
+        first = handbook_pdf.anchor_page(f"region-{region.id}")
+        end = handbook_pdf.anchor_page(f"protocol-{region.protocols[-1].id}-log")
+        for number in range(first, end + 1):
+            header = handbook_pdf.band(number, "top")
+            assert header.startswith(region.name), (number, header)
+            assert library.edition.title in header
+
+
+def test_metadata_is_set(handbook_pdf, library):
+    metadata = handbook_pdf.reader.metadata
+    edition = library.edition
+    assert metadata.title == edition.title
+    assert metadata.author == ", ".join(edition.authors)
+    assert metadata.subject == normalise(edition.subject)
+    assert metadata["/Keywords"] == ", ".join(edition.keywords)
+    assert metadata["/Creator"].startswith("handbook ")
+    assert metadata["/CreationDate"].startswith("D:" + edition.date.strftime("%Y%m%d"))
+    assert handbook_pdf.reader.trailer["/Root"]["/Lang"] == edition.language
+
+
+def test_fonts_are_the_shipped_ones_and_embedded(handbook_pdf):
+    names = set()
+    for page in handbook_pdf.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            names.add(font["/BaseFont"].split("+")[-1])
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor, font["/BaseFont"]
+    assert names and all(name.startswith(("PT-Serif", "PT-Sans")) for name in names), names
+
+
+def test_non_ascii_text_survives(handbook_pdf):
+    text = handbook_pdf.text()
+    for sample in ("C1–C7", "№", "Brønfort", "0–10", "·"):
+        assert sample in text, sample
+
+
+def test_shipped_fonts_cover_latin_and_cyrillic():
+    for name in ("PTSerif-Regular", "PTSerif-Bold", "PTSerif-Italic", "PTSans-Regular", "PTSans-Bold"):
+        cmap = TTFont(ROOT / "layouts" / "fonts" / f"{name}.ttf").getBestCmap()
+        for character in "AZaz09АЯаяЁё№–—«»“”…":
+            assert ord(character) in cmap, (name, character)
+
+
+def test_each_protocol_prints_its_safeguards(handbook_pdf, library):
+    from handbook import safety
+
+    text = normalise(handbook_pdf.text())
+    action = normalise(library.red_flags.action)
+    assert action in text
+    for region, protocol in library.protocols():
+        start = handbook_pdf.anchor_page(f"protocol-{protocol.id}")
+        end = handbook_pdf.anchor_page(f"protocol-{protocol.id}-log")
+        chapter = normalise(" ".join(handbook_pdf.pages[start - 1:end]))
+        for item in safety.for_protocol(library, region, protocol):
+            assert normalise(item.text) in chapter, (protocol.id, item.id)
+        for flag in library.red_flags.flags:
+            assert normalise(flag.ask) in chapter, (protocol.id, flag.id)
+        assert "First sessions" in chapter or "Full session" in chapter
+
+
+def test_course_log_is_a_landscape_page(handbook_pdf, library):
+    _, protocol = next(library.protocols())
+    page = handbook_pdf.reader.pages[handbook_pdf.anchor_page(f"protocol-{protocol.id}-log") - 1]
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    assert width > height
+    portrait = handbook_pdf.reader.pages[1]
+    assert float(portrait.mediabox.width) < float(portrait.mediabox.height)
