@@ -146,6 +146,24 @@ def list_items(source: Path, as_json: bool) -> None:
             click.echo(f"  {entry['id']:<{width}}  {entry.get('title') or entry.get('name')}")
 
 
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schema"),
+              show_default=True, help="The folder to write the schemas into.")
+def schema(output: Path) -> None:
+    """Write the JSON Schemas of the YAML files, for editor completion.
+
+    \b
+    Example:
+      handbook schema -o schema
+    Then, at the top of a region file:
+      # yaml-language-server: $schema=../../schema/region.schema.json
+    """
+    from .schema import write_schemas
+
+    for path in write_schemas(output):
+        click.echo(display_path(path.resolve()))
+
+
 _SINGULAR = {"regions": "region", "protocols": "protocol", "methods": "method",
              "techniques": "technique", "contraindications": "contraindication",
              "red flags": "red flag", "sources": "source"}

@@ -155,8 +155,10 @@ def _has_content(part: str, selection: Selection) -> bool:
 
 
 def _screening_blocks(selection: Selection):
+    """The intake form asks the general contraindications; each protocol adds its own."""
     library = selection.library
-    return (tier_blocks(library, selection.contraindications)
+    general = [item for item in selection.contraindications if item.applies_to.general]
+    return (tier_blocks(library, general)
             + red_flag_block(library, library.forms.screening.red_flags_title))
 
 

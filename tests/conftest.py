@@ -89,3 +89,20 @@ def minimal_copy(tmp_path) -> Path:
 def normalise(text: str) -> str:
     """Collapse whitespace, so text that wraps in the PDF compares equal."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str]]:
+    """(y, font size, font name, text) of every text run in the body of a 1-based page."""
+    page = pdf.reader.pages[number - 1]
+    height = float(page.mediabox.height)
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip() or font is None:
+            return
+        y = tm[5] * cm[3] + cm[5]
+        if 57 < y < height - 57:
+            found.append((y, size * (tm[3] or 1) * (cm[3] or 1),
+                          font["/BaseFont"].split("+")[-1], text.strip()))
+    page.extract_text(visitor_text=visit)
+    return found

@@ -67,6 +67,14 @@ class Range(Strict):
             raise ValueError(f"'min' ({_number(self.min)}) is larger than 'max' ({_number(self.max)})")
         return self
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        """Editors should offer both spellings: ``6-7 times`` and the mapping."""
+        mapping = handler(core_schema)
+        compact = {"type": "string", "pattern": _COMPACT.pattern, "description": COMPACT_HELP,
+                   "examples": ["6-7 times", "5-7 minutes", "15+ minutes", "up to 15 sessions"]}
+        return {"anyOf": [compact, mapping]}
+
     @property
     def exact(self) -> bool:
         return self.min is not None and self.min == self.max
