@@ -20,6 +20,7 @@ class BuildOptions:
     regions: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     paper: str = "a4"
+    time_limit: float = 600.0
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def build(options: BuildOptions) -> BuildResult:
         return BuildResult(options.output, None, time.perf_counter() - started)
     from .printing import print_pdf  # WeasyPrint loads only when a PDF is wanted
 
-    printed = print_pdf(html, allowed=[options.source])
+    printed = print_pdf(html, allowed=[options.source], time_limit=options.time_limit)
     write_atomically(options.output, printed.data)
     return BuildResult(options.output, printed.pages, time.perf_counter() - started,
                        printed.refused)

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .problems import ContentError, display_path
+from .problems import BuildError, ContentError, display_path
 
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
                         required=False)
@@ -41,7 +41,7 @@ class HandbookGroup(click.Group):
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
             ctx.exit(0)
-        except OSError as error:
+        except (BuildError, OSError) as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(1)
         except Exception as error:  # the last line of defence: no traceback for the user
@@ -74,8 +74,10 @@ def main() -> None:
               help="Only this region (repeatable), e.g. a cervical-only booklet.")
 @click.option("--method", "methods", multiple=True, metavar="ID",
               help="Only protocols of this method (repeatable), e.g. a vacuum-massage sheet.")
+@click.option("--time-limit", type=click.FloatRange(min=1), default=600, show_default=True,
+              metavar="SECONDS", help="Give up typesetting after this long.")
 def build(source: Path, output: Path | None, output_format: str, regions: tuple[str, ...],
-          methods: tuple[str, ...]) -> None:
+          methods: tuple[str, ...], time_limit: float) -> None:
     """Build the handbook from SOURCE (default: ./protocols).
 
     \b
@@ -90,7 +92,7 @@ def build(source: Path, output: Path | None, output_format: str, regions: tuple[
 
     target = output or Path("build") / f"handbook.{output_format}"
     options = BuildOptions(source=source, output=target, format=output_format,
-                           regions=regions, methods=methods)
+                           regions=regions, methods=methods, time_limit=time_limit)
     try:
         result = run_build(options)
     except SelectionError as error:

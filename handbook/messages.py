@@ -16,7 +16,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
+from .problems import Problem, quoted
 from .yamlread import SourceMap
 
 
@@ -74,11 +74,11 @@ def _unknown_key(loc: tuple, model: type[BaseModel]) -> str:
     key = str(loc[-1])
     owner = _model_at(model, loc[:-1])
     if owner is None:
-        return f"unknown key '{key}'"
+        return f"unknown key {quoted(key)}"
     allowed = list(owner.model_fields)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     guess = f": did you mean '{close[0]}'?" if close else ""
-    return f"unknown key '{key}'{guess} (allowed here: {', '.join(allowed)})"
+    return f"unknown key {quoted(key)}{guess} (allowed here: {', '.join(allowed)})"
 
 
 def _pattern_message(given: Any, pattern: str) -> str:
@@ -134,8 +134,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return repr(text)
+        return quoted(value, limit=40)
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

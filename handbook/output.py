@@ -11,8 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from .problems import BuildError
 
-class OutputError(OSError):
+
+class OutputError(BuildError):
     """The target cannot be written; the message says why in plain words."""
 
 

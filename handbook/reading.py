@@ -16,6 +16,8 @@ from .yamlread import YamlDocument, read_yaml
 
 #: No real library comes close; a folder with more is a mistake (or an attack).
 MAX_FILES = 2_000
+#: All YAML of one library together; the real one is well under a megabyte.
+MAX_LIBRARY_BYTES = 32_000_000
 
 
 @dataclass
@@ -28,6 +30,7 @@ class SourceFiles:
     problems: list[Problem] = field(default_factory=list)
     #: Ids of collection files that exist, even if they could not be read.
     present: dict[str, set[str]] = field(default_factory=dict)
+    bytes_read: int = 0
 
 
 def read_source(folder: Path, file_names: Iterable[str], folder_names: Iterable[str]) -> SourceFiles:
@@ -119,6 +122,12 @@ def _read(path: Path, root: Path, source: SourceFiles) -> YamlDocument | None:
         return None
     if not resolved.is_file():
         source.problems.append(Problem(shown, 1, 1, "this is not a regular file"))
+        return None
+    source.bytes_read += resolved.stat().st_size
+    if source.bytes_read > MAX_LIBRARY_BYTES:
+        source.problems.append(Problem(shown, 1, 1, (
+            f"the library's YAML files together pass {MAX_LIBRARY_BYTES // 1_000_000} MB here, "
+            "far beyond any real library; this file and the rest are not read")))
         return None
     try:
         document = read_yaml(resolved, shown)

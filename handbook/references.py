@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .models import Strict
-from .problems import Problem
+from .problems import Problem, quoted
 from .yamlread import SourceMap
 
 Path_ = tuple
@@ -43,7 +43,7 @@ class ReferenceCheck:
         close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
         guess = f"; did you mean '{close[0]}'?" if close else ""
         listing = _listing(known, kind, where)
-        self.problems.append(source.problem(path, f"unknown {kind} '{value}'{guess}{listing}"))
+        self.problems.append(source.problem(path, f"unknown {kind} {quoted(value)}{guess}{listing}"))
 
     def expect_all(self, kind: str, values: Iterable[str], source: SourceMap, path: Path_) -> None:
         for index, value in enumerate(values):
@@ -56,7 +56,7 @@ class ReferenceCheck:
             if value in first:
                 where = first[value][0].locate(first[value][1])
                 self.problems.append(source.problem(path, (
-                    f"the {kind} id '{value}' is already used ({first[value][0].file} line "
+                    f"the {kind} id {quoted(value)} is already used ({first[value][0].file} line "
                     f"{where.line}); give each {kind} its own id")))
             else:
                 first[value] = (source, path)

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from .messages import problems_from
 from .models import FILE_MODELS, FOLDER_MODELS, ID_PATTERN, Library, Strict
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, display_path, quoted
 from .reading import read_source
 from .references import Located, check_references
 from .yamlread import YamlDocument
@@ -38,6 +38,10 @@ def load_library(folder: Path) -> Library:
             if located is not None:
                 items[folder_name][stem] = located
     problems += check_references(files, items, source.present)
+    if not source.present.get("regions") and (folder / "regions").is_dir():
+        problems.append(Problem(display_path(folder / "regions"), 0, 0, (
+            "there are no region files here, so the handbook would have no protocols; "
+            "add one, such as regions/cervical.yaml (see the README)")))
     if problems:
         raise ContentError(problems)
     return _assemble(files, items)
@@ -57,13 +61,13 @@ def _with_id(document: YamlDocument, stem: str, folder: str, problems: list[Prob
     data = document.data
     if not re.match(ID_PATTERN, stem):
         problems.append(document.source.problem((), (
-            f"the file name '{stem}' is used as the id, so it must be lowercase letters, "
+            f"the file name {quoted(stem)} is used as the id, so it must be lowercase letters, "
             "digits and hyphens; rename the file")))
     if not isinstance(data, dict):
         return data
     if "id" in data and data["id"] != stem:
         problems.append(document.source.problem(("id",), (
-            f"the id '{data['id']}' differs from the file name '{stem}.yaml'; an item in "
+            f"the id {quoted(data['id'])} differs from the file name {quoted(stem + '.yaml')}; an item in "
             f"{folder}/ takes its id from its file name, so remove 'id' or rename the file")))
     return {"id": stem, **data}
 

@@ -25,7 +25,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, quoted
 
 #: A protocol file is a few kilobytes; a megabyte is far beyond any real one.
 MAX_FILE_BYTES = 1_000_000
@@ -228,7 +228,7 @@ class _Builder:
                 "whole value with an anchor (&name) and an alias (*name)")))
         if key in frame.key_lines:
             self.problems.append(self._at(mark, (
-                f"the key '{key}' appears twice in this mapping (first on line "
+                f"the key {quoted(key)} appears twice in this mapping (first on line "
                 f"{frame.key_lines[key]}); keep only one of them")))
         frame.key_lines[key] = mark.line
         frame.pending_key = key
@@ -328,7 +328,7 @@ def _mark(yaml_mark) -> Mark:
 
 def _tag_message(tag: str) -> str:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return (f"the tag '{shown}' is not allowed; write plain text, numbers, lists and "
+    return (f"the tag {quoted(shown)} is not allowed; write plain text, numbers, lists and "
             "mappings only")
 
 

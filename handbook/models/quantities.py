@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from ..problems import quoted
 from .base import Strict
 
 Unit = Literal[
@@ -87,11 +88,11 @@ def parse_compact(text: str) -> dict:
     """``"6-7 times"`` → ``{"min": 6.0, "max": 7.0, "unit": "times"}``."""
     match = _COMPACT.match(text.lower())
     if not match:
-        raise ValueError(f"'{text}' is not a range: {COMPACT_HELP}")
+        raise ValueError(f"{quoted(text)} is not a range: {COMPACT_HELP}")
     unit = _UNIT_SPELLINGS.get(match["unit"])
     if unit is None:
         known = ", ".join(sorted(set(_UNIT_SPELLINGS.values())))
-        raise ValueError(f"'{match['unit']}' is not a unit this handbook knows; use one of: {known}")
+        raise ValueError(f"{quoted(match['unit'])} is not a unit this handbook knows; use one of: {known}")
     if match["upto"]:
         return {"max": float(match["cap"]), "unit": unit}
     low = float(match["low"])
