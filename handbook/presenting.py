@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import dosing, safety
-from .models import Course, Dosage, Method, Protocol, Region, Step
+from .models import Course, Dosage, Method, Protocol, Region, Source, Step
 from .models.quantities import format_range
 from .selection import Selection
 
@@ -219,3 +219,17 @@ def course_rows(course: Course) -> tuple[tuple[str, str], ...]:
     ) if value is not None]
     rows += [("Note", note) for note in course.notes]
     return tuple(rows)
+
+
+def citation(source: Source) -> str:
+    """"Authors (year). Title. Published in. Identifier." with no doubled punctuation."""
+    head = source.authors or ""
+    if source.year:
+        head = f"{head} ({source.year})" if head else str(source.year)
+    parts = [head, source.title, source.published_in, source.identifier, source.url]
+    return " ".join(_sentence(part) for part in parts if part)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."

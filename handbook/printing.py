@@ -2,11 +2,17 @@
 
 Imported only by the commands that print, because WeasyPrint takes most of a
 second to import and ``validate`` must stay fast.
+
+The same HTML and options always give the same bytes: the PDF identifier is
+derived from the content, dates come from the edition (or SOURCE_DATE_EPOCH),
+and the fonts come from the repository.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -16,13 +22,15 @@ from pathlib import Path
 
 from weasyprint import HTML
 
+from . import __version__
 from .fetcher import SandboxFetcher
 from .problems import BuildError
 from .rendering import LAYOUTS
 
-
 #: A real handbook typesets in seconds; this is far beyond any of them.
 DEFAULT_TIME_LIMIT = 600.0
+#: Archival (PDF/A) and accessible, tagged (PDF/UA) output.
+VARIANTS = ("pdf/a-3u", "pdf/ua-1")
 
 
 class TimeLimitExceeded(BuildError):
@@ -36,15 +44,37 @@ class PrintedPdf:
     refused: tuple[str, ...]
 
 
-def print_pdf(html: str, *, allowed: list[Path],
-              time_limit: float = DEFAULT_TIME_LIMIT) -> PrintedPdf:
-    """Lay out ``html`` (relative URLs resolve against the layouts) into PDF bytes."""
+def print_pdf(html: str, *, allowed: list[Path], epoch: int,
+              time_limit: float = DEFAULT_TIME_LIMIT, variant: str | None = None) -> PrintedPdf:
+    """Lay out ``html`` (relative URLs resolve against the layouts) into PDF bytes.
+
+    ``epoch`` (seconds since 1970) stands in for "now" wherever a tool would
+    read the clock, so that rebuilding gives the same bytes.
+    """
     fetcher = SandboxFetcher([LAYOUTS, *allowed])
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    with limited_to(time_limit):
+    identifier = hashlib.sha256(f"{__version__}\0{variant}\0{html}".encode()).digest()[:16]
+    options = {"pdf_identifier": identifier}
+    if variant:
+        options["pdf_variant"] = variant
+    with limited_to(time_limit), source_date(epoch):
         document = HTML(string=html, base_url=LAYOUTS.as_uri() + "/", url_fetcher=fetcher).render()
-        data = document.write_pdf()
+        data = document.write_pdf(**options)
     return PrintedPdf(data, len(document.pages), tuple(fetcher.refused))
+
+
+@contextmanager
+def source_date(epoch: int) -> Iterator[None]:
+    """Let SOURCE_DATE_EPOCH stand for the clock (fontTools stamps subset fonts with it)."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 @contextmanager

@@ -8,8 +8,8 @@ unescaped is the project's own stylesheet.
 from __future__ import annotations
 
 import base64
+import datetime
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import __version__, dosing
-from .presenting import MASSAGE_LABELS, Entry, Presenter
+from .paper import PAPERS, PageSetup
+from .presenting import MASSAGE_LABELS, Entry, Presenter, citation
 from .safety import red_flag_block, tier_blocks
 from .selection import Selection
 
@@ -37,43 +38,8 @@ PART_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Paper:
-    """A sheet size and its margins, in millimetres (top, right, bottom, left)."""
-
-    name: str
-    width: float
-    height: float
-    margins: tuple[float, float, float, float]
-    log_margins: tuple[float, float, float, float]
-
-    @property
-    def size(self) -> str:
-        return f"{self.width:g}mm {self.height:g}mm"
-
-    @property
-    def landscape(self) -> str:
-        return f"{self.height:g}mm {self.width:g}mm"
-
-    @property
-    def margin(self) -> str:
-        return " ".join(f"{value:g}mm" for value in self.margins)
-
-    @property
-    def log_margin(self) -> str:
-        return " ".join(f"{value:g}mm" for value in self.log_margins)
-
-    @property
-    def content_height(self) -> str:
-        return f"{self.height - self.margins[0] - self.margins[2]:g}mm"
-
-
-PAPERS = {
-    "a4": Paper("A4", 210, 297, (22, 18, 20, 20), (14, 14, 14, 14)),
-}
-
-
-def render_html(selection: Selection, *, paper: str = "a4", embed_fonts: bool = False) -> str:
+def render_html(selection: Selection, *, setup: PageSetup = PageSetup(PAPERS["a4"]),
+                embed_fonts: bool = False, modified: datetime.datetime | None = None) -> str:
     """The whole handbook as one HTML string, ready for WeasyPrint or a browser."""
     environment = _environment()
     presenter = Presenter(selection)
@@ -83,7 +49,7 @@ def render_html(selection: Selection, *, paper: str = "a4", embed_fonts: bool = 
     parts = [part for part in library.edition.parts if _has_content(part, selection)]
     titles = {**PART_TITLES, "screening": library.forms.screening.title}
     stylesheet = (LAYOUTS / "print.css").read_text(encoding="utf-8")
-    stylesheet += environment.get_template("page.css.j2").render(paper=PAPERS[paper])
+    stylesheet += environment.get_template("page.css.j2").render(setup=setup)
     if embed_fonts:
         stylesheet = _inline_fonts(stylesheet)
     blank_log = tuple((number, "") for number in range(1, dosing.DEFAULT_SESSIONS + 1))
@@ -91,6 +57,7 @@ def render_html(selection: Selection, *, paper: str = "a4", embed_fonts: bool = 
     return environment.get_template("handbook.html.j2").render(
         version=__version__,
         edition=library.edition,
+        modified=(modified.date() if modified else library.edition.date).isoformat(),
         document_title=library.edition.title + (f": {label}" if label else ""),
         selection_label=label,
         stylesheet=Markup(stylesheet),  # the project's own CSS, never content
@@ -107,6 +74,7 @@ def render_html(selection: Selection, *, paper: str = "a4", embed_fonts: bool = 
         methods=methods,
         sources=selection.sources,
         refs=presenter.refs,
+        citation=citation,
         blank_log=blank_log,
         blank_log_rule="Fill in the planned minutes from the protocol's dosage.",
     )

@@ -168,22 +168,35 @@ def test_course_log_is_a_landscape_page(handbook_pdf, library):
     assert float(portrait.mediabox.width) < float(portrait.mediabox.height)
 
 
-def test_no_heading_is_stranded_at_a_page_bottom(handbook_pdf):
-    """The last heading on a page has at least two lines of its text below it."""
+def headings_on(pdf, number) -> tuple[list, list]:
+    """The text runs of a page, and those that are headings: bold sans, 10.4 pt or more,
+    alone on their line (a bold label inside a sentence is not a heading)."""
     from conftest import fragments
 
+    runs = fragments(pdf, number)
+    headings = [run for run in runs if run[2] == "PT-Sans-Bold" and run[1] >= 10.4
+                and not any(abs(other[0] - run[0]) < 1 and other[2] != run[2] for other in runs)]
+    return runs, headings
+
+
+def test_no_heading_is_stranded_at_a_page_bottom(handbook_pdf):
+    """The last heading on a page has two lines of its text below it, or all of its
+    section: the next page opens with a heading of its own."""
     chapter_starts = {page for level, _, page in outline_entries(handbook_pdf) if level == 1}
     for number in range(1, len(handbook_pdf.pages)):
         if number + 1 in chapter_starts:
             continue  # the chapter ends here; whatever is last is its last word
-        runs = fragments(handbook_pdf, number)
-        headings = [run for run in runs if run[2] == "PT-Sans-Bold" and run[1] >= 10.4
-                    and not any(abs(other[0] - run[0]) < 1 and other[2] != run[2] for other in runs)]
+        runs, headings = headings_on(handbook_pdf, number)
         if not headings:
             continue
         lowest = min(run[0] for run in headings)
         lines_below = {round(run[0]) for run in runs if run[0] < lowest - 2}
-        assert len(lines_below) >= 2, (number, [run[3] for run in headings if run[0] == lowest])
+        if len(lines_below) >= 2:
+            continue
+        next_runs, next_headings = headings_on(handbook_pdf, number + 1)
+        first_line = max((run[0] for run in next_runs), default=None)
+        assert next_headings and max(run[0] for run in next_headings) >= first_line - 1, \
+            (number, [run[3] for run in headings if run[0] == lowest])
 
 
 def test_screening_form_fits_on_one_page(handbook_pdf):

@@ -1,0 +1,62 @@
+"""The yardstick: a naive WeasyPrint document of comparable tables.
+
+Sixty pages of bordered, auto-width tables with a dot-leader contents, in the
+handbook's fonts and with no care for speed: what a first attempt looks like.
+The benchmark reports the handbook's cost per page against this one's,
+measured side by side in the same run.
+"""
+
+from __future__ import annotations
+
+import time
+
+PAGES = 60
+ROWS_PER_TABLE = 14
+
+
+def naive_html(fonts_url: str) -> str:
+    sections, toc = [], []
+    for number in range(1, PAGES + 1):
+        toc.append(f'<li><a href="#s{number}">Section {number}: stroking, kneading and rubbing</a></li>')
+        rows = "".join(
+            f"<tr><td>{row}</td><td>Kneading, double ring</td><td>Upper back, from the lower edge of "
+            f"the shoulder blades up to the neck</td><td>3–4 times</td><td>light</td></tr>"
+            for row in range(1, ROWS_PER_TABLE + 1))
+        sections.append(
+            f'<section id="s{number}" style="break-before: page"><h2>Section {number}</h2>'
+            "<p>The sequence moves from the upper back to the neck and back again, then widens the "
+            "range of techniques over the same areas and ends on the chest.</p>"
+            f"<table><thead><tr><th>№</th><th>Technique</th><th>Area and direction</th>"
+            f"<th>Repetitions</th><th>Intensity</th></tr></thead><tbody>{rows}</tbody></table>"
+            "</section>")
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
+@font-face {{ font-family: "PT Serif"; src: url({fonts_url}/PTSerif-Regular.ttf); }}
+@font-face {{ font-family: "PT Serif"; src: url({fonts_url}/PTSerif-Bold.ttf); font-weight: bold; }}
+@page {{ size: A4; margin: 20mm; @bottom-right {{ content: "Page " counter(page) " of " counter(pages); }} }}
+body {{ font-family: "PT Serif"; font-size: 10pt; }}
+table {{ border-collapse: collapse; width: 100%; }}
+td, th {{ border: 1px solid #000; padding: 4px; }}
+.toc a::after {{ content: leader(".") target-counter(attr(href), page); }}
+</style></head><body><h1>Contents</h1><ul class="toc">{''.join(toc)}</ul>{''.join(sections)}</body></html>"""
+
+
+def measure() -> dict:
+    """Seconds and milliseconds per page to lay out and write the naive document."""
+    from weasyprint import HTML
+
+    from handbook.fetcher import SandboxFetcher
+    from handbook.rendering import LAYOUTS
+
+    fonts = (LAYOUTS / "fonts").as_uri()
+    started = time.perf_counter()
+    document = HTML(string=naive_html(fonts), url_fetcher=SandboxFetcher([LAYOUTS])).render()
+    document.write_pdf()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "pages": len(document.pages),
+            "ms_per_page": 1000 * seconds / len(document.pages)}
+
+
+if __name__ == "__main__":
+    import weasyprint  # noqa: F401 - imported before timing, as in the benchmark
+
+    print(measure())

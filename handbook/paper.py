@@ -1,0 +1,104 @@
+"""Paper, margins and type sizes: everything about the page that depends on the sheet.
+
+The stylesheet keeps its design values as CSS custom properties; this module
+chooses the ones that change with the paper (an A5 booklet needs smaller
+margins and type, but never body text under 9 pt) and the page geometry for
+one-sided, duplex and bleed printing, rendered by ``layouts/page.css.j2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM_PER_INCH = 25.4
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A sheet and its design values; lengths in millimetres, type in points."""
+
+    name: str
+    width: float
+    height: float
+    top: float
+    bottom: float
+    inner: float
+    outer: float
+    gutter: float
+    text: float
+    table: float
+    small: float
+    h1: float
+    h2: float
+    h3: float
+    #: The sheet two pages of this size are imposed on for a booklet.
+    booklet_sheet: str
+
+    @property
+    def content_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+PAPERS = {
+    "a4": Paper("A4", 210, 297, top=22, bottom=20, inner=20, outer=18, gutter=6,
+                text=10.5, table=9, small=8.6, h1=21, h2=14.5, h3=11, booklet_sheet="a3"),
+    "letter": Paper("Letter", 8.5 * MM_PER_INCH, 11 * MM_PER_INCH, top=20, bottom=19, inner=20,
+                    outer=18, gutter=6, text=10.5, table=9, small=8.6, h1=21, h2=14.5, h3=11,
+                    booklet_sheet="tabloid"),
+    "a5": Paper("A5", 148, 210, top=15, bottom=14, inner=14, outer=12, gutter=5,
+                text=9.5, table=9, small=9, h1=16, h2=12.5, h3=10, booklet_sheet="a4"),
+}
+
+#: Sheets for booklets, landscape: (width, height) in millimetres.
+SHEETS = {
+    "a3": ("A3", 420, 297),
+    "a4": ("A4", 297, 210),
+    "tabloid": ("Tabloid", 17 * MM_PER_INCH, 11 * MM_PER_INCH),
+}
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """How the handbook is laid on paper: sheet, sides, bleed and crop marks."""
+
+    paper: Paper
+    duplex: bool = False
+    bleed: float = 0.0
+    marks: bool = False
+
+    def margins(self, side: str) -> str:
+        """CSS margins (top right bottom left) of a ``right``, ``left`` or one-sided page."""
+        paper = self.paper
+        if not self.duplex:
+            return _mm(paper.top, paper.outer, paper.bottom, paper.inner)
+        inner = paper.inner + paper.gutter
+        if side == "left":  # a verso: the binding is on its right
+            return _mm(paper.top, inner, paper.bottom, paper.outer)
+        return _mm(paper.top, paper.outer, paper.bottom, inner)
+
+    @property
+    def size(self) -> str:
+        return f"{self.paper.width:g}mm {self.paper.height:g}mm"
+
+    @property
+    def landscape(self) -> str:
+        return f"{self.paper.height:g}mm {self.paper.width:g}mm"
+
+    @property
+    def log_margins(self) -> str:
+        """A landscape course log keeps clear of a binding on any of its edges."""
+        edge = max(self.paper.outer, 12) + (self.paper.gutter if self.duplex else 0)
+        return _mm(edge, edge, edge, edge)
+
+
+def parse_length(text: str) -> float:
+    """``"3mm"`` or ``"3"`` → 3.0 millimetres; raises ValueError otherwise."""
+    value = text.strip().lower().removesuffix("mm").strip()
+    number = float(value)
+    if not 0 <= number <= 10:
+        raise ValueError("a bleed is between 0 and 10 mm (print houses ask for 3 mm)")
+    return number
+
+
+def _mm(*values: float) -> str:
+    return " ".join(f"{value:g}mm" for value in values)

@@ -1,0 +1,239 @@
+"""Print production: paper sizes, duplex, booklets, bleed, PDF/A and PDF/UA, reproducibility."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, PROTOCOLS, build_pdf, fragments
+from handbook.cli import main
+from handbook.imposition import booklet_order
+
+MM = 72 / 25.4
+PAGE_NUMBER = re.compile(r"Page (\d+) of (\d+)")
+
+
+def portrait_sizes(pdf) -> set[tuple[int, int]]:
+    sizes = set()
+    for page in pdf.reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if height > width:
+            sizes.add((round(width / MM), round(height / MM)))
+    return sizes
+
+
+@pytest.fixture(scope="module")
+def a5_pdf(tmp_path_factory):
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("a5") / "a5.pdf", paper="a5")
+
+
+@pytest.fixture(scope="module")
+def duplex_pdf(tmp_path_factory):
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("duplex") / "duplex.pdf", duplex=True)
+
+
+@pytest.mark.parametrize("paper, size", [("a4", (210, 297)), ("letter", (216, 279)), ("a5", (148, 210))])
+def test_paper_sizes(paper, size, tmp_path):
+    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "out.pdf", paper=paper)
+    assert portrait_sizes(pdf) == {size}
+    assert len(pdf.pages) == pdf.reported_pages
+
+
+def test_a5_keeps_body_text_at_9pt_or_more(a5_pdf):
+    assert portrait_sizes(a5_pdf) == {(148, 210)}
+    for number in range(1, len(a5_pdf.pages) + 1):
+        for y, size, font, text in fragments(a5_pdf, number):
+            assert size >= 8.95, (number, size, text)
+
+
+def test_a5_handbook_is_longer_but_complete(a5_pdf, handbook_pdf, library):
+    assert len(a5_pdf.pages) > len(handbook_pdf.pages)
+    for _, protocol in library.protocols():
+        assert a5_pdf.anchor_page(f"protocol-{protocol.id}") >= 1
+
+
+def test_duplex_opens_every_chapter_on_a_right_hand_page(duplex_pdf):
+    from test_pdf import outline_entries
+
+    chapters = [page for level, _, page in outline_entries(duplex_pdf) if level == 1]
+    assert chapters and all(page % 2 == 1 for page in chapters), chapters
+
+
+def test_duplex_blank_pages_stay_clean_and_heads_sit_outside(duplex_pdf):
+    blanks = 0
+    for number in range(2, len(duplex_pdf.pages) + 1):
+        page = duplex_pdf.reader.pages[number - 1]
+        width = float(page.mediabox.width)
+        if not duplex_pdf.pages[number - 1].strip():
+            blanks += 1
+            continue
+        if width > float(page.mediabox.height):
+            continue  # a landscape course log keeps its own frame
+        positions = []
+
+        def visit(text, cm, tm, font, size):
+            if PAGE_NUMBER.search(text):
+                positions.append(tm[4] * cm[0] + cm[4])
+        page.extract_text(visitor_text=visit)
+        assert positions, number
+        on_right_half = positions[0] > width / 2
+        assert on_right_half == (number % 2 == 1), (number, positions)
+    assert blanks >= 1
+
+
+def test_duplex_margins_mirror_with_a_gutter(duplex_pdf):
+    def left_edge(number):
+        return min(run_x for run_x in text_x(duplex_pdf, number))
+    right_page = next(n for n in range(3, len(duplex_pdf.pages), 2) if duplex_pdf.pages[n - 1].strip()
+                      and portrait(duplex_pdf, n))
+    left_page = next(n for n in range(4, len(duplex_pdf.pages), 2) if duplex_pdf.pages[n - 1].strip()
+                     and portrait(duplex_pdf, n))
+    assert left_edge(right_page) > left_edge(left_page) + 5 * MM
+
+
+def portrait(pdf, number) -> bool:
+    page = pdf.reader.pages[number - 1]
+    return float(page.mediabox.height) > float(page.mediabox.width)
+
+
+def text_x(pdf, number) -> list[float]:
+    xs = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            xs.append(tm[4] * cm[0] + cm[4])
+    pdf.reader.pages[number - 1].extract_text(visitor_text=visit)
+    return xs
+
+
+def page_content(page) -> bytes:
+    contents = page.obj.Contents
+    parts = contents if isinstance(contents, pikepdf.Array) else [contents]
+    return b"".join(part.read_bytes() for part in parts)
+
+
+def test_booklet_pages_are_in_folding_order(tmp_path):
+    """Each sheet side shows the right pages, left and right: read back from the placements."""
+    plain = build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf", paper="a5", duplex=True)
+    booklet = build_pdf(FIXTURES / "minimal", tmp_path / "booklet.pdf", paper="a5", booklet=True)
+    source = pikepdf.open(plain.path)
+    pages_by_content: dict[bytes, set[int]] = {}
+    for index, page in enumerate(source.pages):
+        pages_by_content.setdefault(page_content(page), set()).add(index)
+    sheets = pikepdf.open(booklet.path)
+    expected = booklet_order(len(source.pages))
+    assert len(sheets.pages) == len(expected) == 2 * -(-len(source.pages) // 4)
+    for side, (left, right) in zip(sheets.pages, expected):
+        width = float(side.mediabox[2])
+        assert (round(width / MM), round(float(side.mediabox[3]) / MM)) == (297, 210)
+        placed, x = {}, None
+        for operands, operator in pikepdf.parse_content_stream(side):
+            if str(operator) == "q":
+                x = None
+            elif str(operator) == "cm" and x is None:
+                x = float(operands[4])
+            elif str(operator) == "Do":
+                form = side.obj.Resources.XObject[str(operands[0])]
+                placed["left" if x < width / 2 else "right"] = pages_by_content[form.read_bytes()]
+        for where, index in (("left", left), ("right", right)):
+            if index is None:
+                assert where not in placed
+            else:
+                assert index in placed[where], (where, index, placed)
+    assert any(len(indexes) == 1 for indexes in pages_by_content.values())
+
+
+def test_booklet_order_pads_to_a_multiple_of_four():
+    assert booklet_order(5) == [(None, 0), (1, None), (None, 2), (3, 4)]
+    order = [index for side in booklet_order(8) for index in side]
+    assert sorted(order) == list(range(8))
+
+
+def test_bleed_and_crop_marks(tmp_path):
+    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "out.pdf", bleed=3.0, marks=True)
+    document = pikepdf.open(pdf.path)
+    page = document.pages[1]
+    media = [float(value) for value in page.mediabox]
+    trim = [float(value) for value in page.obj.TrimBox]
+    assert round((trim[0] - media[0]) / MM, 1) == 3.0
+    assert round((media[3] - trim[3]) / MM, 1) == 3.0
+    assert round((trim[2] - trim[0]) / MM) == 210
+    operators = [str(operator) for _, operator in pikepdf.parse_content_stream(page)]
+    assert "Do" in operators  # the crop and registration marks, drawn outside the trim
+    plain = pikepdf.open(build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf").path)
+    assert "Do" not in [str(operator) for _, operator in pikepdf.parse_content_stream(plain.pages[1])]
+
+
+def test_pdf_ua_is_tagged_with_a_real_structure(tmp_path):
+    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "ua.pdf", variant="pdf/ua-1")
+    document = pikepdf.open(pdf.path)
+    assert document.Root.MarkInfo.Marked is True
+    assert document.Root.ViewerPreferences.DisplayDocTitle is True
+    assert str(document.Root.Lang) == "en"
+    assert document.open_metadata().get("{http://www.aiim.org/pdfua/ns/id/}part") == "1"
+    assert len(document.trailer.ID) == 2
+    roles = set()
+
+    def walk(element, depth=0):
+        if depth > 60:
+            return
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            roles.add(str(element.S))
+        kids = element.get("/K") if isinstance(element, pikepdf.Dictionary) else None
+        if isinstance(kids, pikepdf.Array):
+            for kid in kids:
+                walk(kid, depth + 1)
+        elif isinstance(kids, pikepdf.Dictionary):
+            walk(kids, depth + 1)
+    walk(document.Root.StructTreeRoot)
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/L", "/LI", "/P"} <= roles, roles
+
+
+def test_pdf_a_declares_itself(tmp_path):
+    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "a.pdf", variant="pdf/a-3u")
+    document = pikepdf.open(pdf.path)
+    metadata = document.open_metadata()
+    assert metadata.get("{http://www.aiim.org/pdfa/ns/id/}part") == "3"
+    assert metadata.get("{http://www.aiim.org/pdfa/ns/id/}conformance") == "U"
+    assert "/OutputIntents" in document.Root
+    assert len(document.trailer.ID) == 2
+
+
+def test_rebuilds_are_byte_identical_anywhere(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = tmp_path / "one" / "lib", tmp_path / "two" / "deeper" / "lib"
+    for folder in (first, second):
+        shutil.copytree(FIXTURES / "minimal", folder)
+    build_pdf(first, tmp_path / "a.pdf")
+    monkeypatch.chdir(tmp_path / "two")
+    build_pdf(second, tmp_path / "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_source_date_epoch_sets_the_modification_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "out.pdf")
+    assert pdf.reader.metadata["/ModDate"].startswith("D:20260101")
+    assert pdf.reader.metadata["/CreationDate"].startswith("D:20260115")
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--booklet", "--bleed", "3mm"], "a print house imposes the pages itself"),
+    (["--booklet", "--pdf-variant", "pdf/ua-1"], "build it without --booklet"),
+    (["--format", "html", "--marks"], "apply to PDF output only"),
+    (["--bleed", "3cm"], "--bleed"),
+])
+def test_option_combinations_that_make_no_sense(arguments, message, tmp_path):
+    result = CliRunner().invoke(main, ["build", str(FIXTURES / "minimal"), *arguments,
+                                       "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_help_says_how_to_print_a_booklet():
+    result = CliRunner().invoke(main, ["build", "--help"])
+    assert "flipping on the short" in result.output and "fold" in result.output
