@@ -87,7 +87,7 @@ class PageSetup:
     @property
     def log_margins(self) -> str:
         """A landscape course log keeps clear of a binding on any of its edges."""
-        edge = max(self.paper.outer, 12) + (self.paper.gutter if self.duplex else 0)
+        edge = max(self.paper.outer - 6, 10) + (self.paper.gutter if self.duplex else 0)
         return _mm(edge, edge, edge, edge)
 
 

@@ -204,3 +204,28 @@ def test_screening_form_fits_on_one_page(handbook_pdf):
     text = handbook_pdf.pages[page - 1]
     assert "Patient's signature" in text
     assert handbook_pdf.anchor_page("part-techniques") == page + 1
+
+
+def test_each_course_log_fits_one_landscape_page(handbook_pdf, library):
+    from handbook import dosing
+
+    for _, protocol in library.protocols():
+        if dosing.course_sessions(protocol.course, protocol.dosage) > 20:
+            continue
+        page = handbook_pdf.anchor_page(f"protocol-{protocol.id}-log")
+        text = normalise(handbook_pdf.pages[page - 1])
+        assert "Pain change, first to last session" in text, protocol.id
+        assert "Planned minutes rise" in text, protocol.id
+
+
+def test_each_session_form_is_one_page(handbook_pdf, library):
+    forms = library.forms
+    for anchor, form in (("form-before-session", forms.before_session),
+                         ("form-after-session", forms.after_session)):
+        page = normalise(handbook_pdf.pages[handbook_pdf.anchor_page(anchor) - 1])
+        assert normalise(form.title) in page
+        for item in form.items:
+            assert normalise(item) in page, item
+    after = normalise(handbook_pdf.pages[handbook_pdf.anchor_page("form-after-session") - 1])
+    assert "Therapist's signature" in after
+    assert normalise(forms.home_advice[-1]) in after
