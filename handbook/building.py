@@ -54,7 +54,7 @@ def build(options: BuildOptions) -> BuildResult:
     selection = select(library, options.regions, options.methods)
     epoch = source_epoch(library.edition)
     html = render_html(selection, setup=options.setup, embed_fonts=options.format == "html",
-                       modified=datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc))
+                       modified=datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date())
     if options.format == "html":
         write_atomically(options.output, html.encode("utf-8"))
         return BuildResult(options.output, None, time.perf_counter() - started)

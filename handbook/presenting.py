@@ -18,6 +18,7 @@ INTENSITY_LABELS = {"very-light": "very light", "light": "light", "moderate": "m
                     "firm": "firm"}
 MASSAGE_LABELS = {"allowed": "Allowed", "with-care": "With care",
                   "doctor-decides": "Doctor decides", "not-allowed": "Not allowed"}
+FAMILY_LABELS = {"massage": "Massage", "manual-therapy": "Manual therapy"}
 EVIDENCE_LABELS = {"moderate": "Moderate", "low": "Low", "very-low": "Very low",
                    "unclear": "Unclear", "no-trials": "No trials"}
 
@@ -92,6 +93,7 @@ class RegionView:
 class MethodView:
     anchor: str
     method: Method
+    family: str
     dosage: tuple[tuple[str, str], ...]
     course: tuple[tuple[str, str], ...]
     own_contraindications: tuple[str, ...]
@@ -184,7 +186,7 @@ class Presenter:
     def methods(self) -> list[MethodView]:
         library = self.selection.library
         return [MethodView(
-            anchor=f"method-{method.id}", method=method,
+            anchor=f"method-{method.id}", method=method, family=FAMILY_LABELS[method.family],
             dosage=dosage_rows(method.dosage) if method.dosage else (),
             course=course_rows(method.course) if method.course else (),
             own_contraindications=tuple(

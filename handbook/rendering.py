@@ -1,8 +1,13 @@
-"""Stage four: lay the selection out as one HTML document with Jinja2.
+"""Stage four: lay the selection out as HTML with Jinja2, one unit at a time.
 
-Autoescaping is on for every template, and no content is ever marked safe:
-text from YAML reaches the page only as text.  The only markup inserted
-unescaped is the project's own stylesheet.
+A *unit* is a block that starts a page of its own: the cover, a chapter's
+opening pages, a protocol, a method, a form.  Units can be typeset one by one
+(in parallel, or from a cache) and joined, or joined first into one document;
+both give the same pages.
+
+Autoescaping is on for every template, and nothing from YAML is ever marked
+safe: text reaches the page only as text.  The only markup inserted unescaped
+is the project's own stylesheet and the units its own templates produced.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import base64
 import datetime
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,48 +42,114 @@ PART_TITLES = {
     "forms": "Forms to copy",
     "sources": "Sources",
 }
+PAGE_NUMBER = '"Page " counter(page) " of " counter(pages)'
 
 
-def render_html(selection: Selection, *, setup: PageSetup = PageSetup(PAPERS["a4"]),
-                embed_fonts: bool = False, modified: datetime.datetime | None = None) -> str:
-    """The whole handbook as one HTML string, ready for WeasyPrint or a browser."""
-    environment = _environment()
-    presenter = Presenter(selection)
-    library = selection.library
-    regions = presenter.regions()
-    methods = presenter.methods()
-    parts = [part for part in library.edition.parts if _has_content(part, selection)]
-    titles = {**PART_TITLES, "screening": library.forms.screening.title}
-    stylesheet = (LAYOUTS / "print.css").read_text(encoding="utf-8")
-    stylesheet += environment.get_template("page.css.j2").render(setup=setup)
-    if embed_fonts:
-        stylesheet = _inline_fonts(stylesheet)
-    blank_log = tuple((number, "") for number in range(1, dosing.DEFAULT_SESSIONS + 1))
-    label = selection_label(selection)
-    return environment.get_template("handbook.html.j2").render(
-        version=__version__,
-        edition=library.edition,
-        modified=(modified.date() if modified else library.edition.date).isoformat(),
-        document_title=library.edition.title + (f": {label}" if label else ""),
-        selection_label=label,
-        stylesheet=Markup(stylesheet),  # the project's own CSS, never content
-        parts=parts,
-        titles=titles,
-        contents=contents(parts, titles, selection, regions, methods),
-        conditions=library.conditions,
-        massage_labels=MASSAGE_LABELS,
-        red_flags=library.red_flags,
-        forms=library.forms,
-        screening_blocks=_screening_blocks(selection),
-        techniques=selection.techniques,
-        regions=regions,
-        methods=methods,
-        sources=selection.sources,
-        refs=presenter.refs,
-        citation=citation,
-        blank_log=blank_log,
-        blank_log_rule="Fill in the planned minutes from the protocol's dosage.",
-    )
+@dataclass(frozen=True)
+class Unit:
+    """One block of the handbook that starts a page: its stable name and its HTML."""
+
+    name: str
+    html: Markup
+
+
+class Handbook:
+    """The rendered handbook: its units, its contents and its stylesheet."""
+
+    def __init__(self, selection: Selection, *, setup: PageSetup = PageSetup(PAPERS["a4"]),
+                 modified: datetime.date | None = None, embed_fonts: bool = False):
+        self.selection = selection
+        self.setup = setup
+        self.embed_fonts = embed_fonts
+        library = selection.library
+        self.presenter = Presenter(selection)
+        self.regions = self.presenter.regions()
+        self.methods = self.presenter.methods()
+        self.parts = [part for part in library.edition.parts if _has_content(part, selection)]
+        self.titles = {**PART_TITLES, "screening": library.forms.screening.title}
+        self.label = selection_label(selection)
+        self.modified = modified or library.edition.date
+        self.contents = contents(self.parts, self.titles, selection, self.regions, self.methods)
+
+    @cached_property
+    def context(self) -> dict:
+        library = self.selection.library
+        return {
+            "version": __version__,
+            "edition": library.edition,
+            "modified": self.modified.isoformat(),
+            "document_title": library.edition.title + (f": {self.label}" if self.label else ""),
+            "selection_label": self.label,
+            "titles": self.titles,
+            "contents": self.contents,
+            "page_numbers": None,
+            "conditions": library.conditions,
+            "massage_labels": MASSAGE_LABELS,
+            "red_flags": library.red_flags,
+            "forms": library.forms,
+            "screening_blocks": _screening_blocks(self.selection),
+            "techniques": self.selection.techniques,
+            "regions": self.regions,
+            "methods": self.methods,
+            "sources": self.selection.sources,
+            "refs": self.presenter.refs,
+            "citation": citation,
+            "blank_log": tuple((number, "") for number in range(1, dosing.DEFAULT_SESSIONS + 1)),
+            "blank_log_rule": "Fill in the planned minutes from the protocol's dosage.",
+        }
+
+    def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
+        """Every unit in print order; the contents print ``page_numbers`` when given,
+        else ask the typesetter for them (``target-counter``)."""
+        environment = _environment()
+        units = []
+        for part in self.parts:
+            for name, template, extra in self._part_units(part):
+                if part == "contents":
+                    extra = {**extra, "page_numbers": page_numbers}
+                html = environment.get_template(template).render({**self.context, **extra})
+                units.append(Unit(name, Markup(html)))
+        return units
+
+    def _part_units(self, part: str):
+        if part == "regions":
+            for region in self.regions:
+                yield region.anchor, "parts/region.html.j2", {"region": region}
+                for protocol in region.protocols:
+                    yield protocol.anchor, "parts/protocol.html.j2", {"protocol": protocol}
+        elif part == "methods":
+            yield "part-methods", "parts/methods.html.j2", {}
+            for view in self.methods:
+                yield view.anchor, "parts/method.html.j2", {"view": view}
+        elif part == "forms":
+            yield "part-forms", "parts/forms.html.j2", {}
+            yield "form-after-session", "parts/form-after.html.j2", {}
+            yield "form-course-log", "parts/form-log.html.j2", {}
+        else:
+            yield f"part-{part}", f"parts/{part}.html.j2", {}
+
+    def stylesheet(self, *, page_numbers: bool = True, overlay: bool = False) -> str:
+        """print.css and the page geometry; without page numbers when the assembler adds them."""
+        page = _environment().get_template("page.css.j2").render(
+            setup=self.setup, overlay=overlay,
+            page_number=Markup(PAGE_NUMBER if page_numbers else "none"))
+        stylesheet = _print_css() + page
+        return _inline_fonts(stylesheet) if self.embed_fonts else stylesheet
+
+    def document(self) -> str:
+        """The whole handbook as one HTML page, for WeasyPrint or a browser."""
+        return self.html(self.units(), self.stylesheet())
+
+    def html(self, units: list[Unit], stylesheet: str | None, *, body: bool = True) -> str:
+        """An HTML page holding ``units``; without a <style> when WeasyPrint gets it apart."""
+        return _environment().get_template("handbook.html.j2").render({
+            **self.context, "units": [unit.html for unit in units], "with_body_strings": body,
+            "stylesheet": Markup(stylesheet) if stylesheet is not None else None})
+
+
+def render_html(selection: Selection, **options) -> str:
+    """The whole handbook as one HTML string (see :class:`Handbook`)."""
+    return Handbook(selection, **options).document()
 
 
 def contents(parts, titles, selection, regions, methods) -> list[Entry]:
@@ -131,15 +203,19 @@ def _screening_blocks(selection: Selection):
 
 
 @lru_cache(maxsize=1)
+def _print_css() -> str:
+    return (LAYOUTS / "print.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(LAYOUTS),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return environment
 
 
 _FONT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf)\)")
