@@ -1,19 +1,21 @@
-"""The whole pipeline for one handbook, from a protocols folder to a file on disk."""
+"""The whole pipeline for one handbook, from a protocols folder to a file on disk.
+
+An unchanged rebuild is answered from the cache before anything heavy is
+imported: the key covers every input file, the layouts, the options and the
+package's code.
+"""
 
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .models import Edition
-from .output import write_atomically
-from .paper import PAPERS, SHEETS, PageSetup
-from .rendering import render_html
-from .selection import select
-from .validation import load_library
+from .cache import Cache, default_folder, digest, folder_digest
+from .paths import LAYOUTS
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,14 @@ class BuildOptions:
     marks: bool = False
     variant: str | None = None
     time_limit: float = 600.0
+    jobs: int | None = None
+    cache_folder: Path | None = field(default_factory=default_folder)
 
-    @property
-    def setup(self) -> PageSetup:
-        """A booklet is read as a book: mirrored pages, chapters on the right."""
-        return PageSetup(PAPERS[self.paper], duplex=self.duplex or self.booklet,
-                         bleed=self.bleed, marks=self.marks)
+    def key(self) -> str:
+        """What the output depends on, apart from the files themselves."""
+        relevant = {name: value for name, value in asdict(self).items()
+                    if name not in ("source", "output", "time_limit", "jobs", "cache_folder")}
+        return json.dumps(relevant, sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)
@@ -43,40 +47,108 @@ class BuildResult:
     output: Path
     pages: int | None
     seconds: float
-    refused: tuple[str, ...] = field(default=())
+    refused: tuple[str, ...] = ()
     sheets: int | None = None
+    from_cache: bool = False
 
 
 def build(options: BuildOptions) -> BuildResult:
     """Read, validate, select, render, print and write; nothing is written on failure."""
     started = time.perf_counter()
+    cache = Cache(options.cache_folder)
+    key = _output_key(options) if options.cache_folder else ""
+    hit = cache.get("outputs", key) if key else None
+    if hit is not None:
+        from .output import write_atomically
+
+        metadata, data = hit
+        write_atomically(options.output, data)
+        return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
+                           sheets=metadata.get("sheets"), from_cache=True)
+    result, data = _build(options, cache)
+    if key:
+        cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets}, data)
+        cache.prune()
+    return BuildResult(options.output, result.pages, time.perf_counter() - started,
+                       result.refused, result.sheets)
+
+
+def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
+    unit_by_unit = options.format == "pdf" and not options.variant
+    if not unit_by_unit:
+        return _build_with(options, cache, None)
+    from .typesetting import Runner
+
+    with Runner(cache, options.jobs) as runner:
+        runner.start()  # the workers load WeasyPrint while this process validates
+        return _build_with(options, cache, runner)
+
+
+def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResult, bytes]:
+    from .output import write_atomically
+    from .paper import PAPERS, SHEETS, PageSetup
+    from .rendering import Handbook
+    from .selection import select
+    from .validation import load_library
+
     library = load_library(options.source)
     selection = select(library, options.regions, options.methods)
-    epoch = source_epoch(library.edition)
-    html = render_html(selection, setup=options.setup, embed_fonts=options.format == "html",
-                       modified=datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date())
+    epoch = source_epoch(library.edition.date)
+    modified = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
+    setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
+                      bleed=options.bleed, marks=options.marks)
+    handbook = Handbook(selection, setup=setup, modified=modified,
+                        embed_fonts=options.format == "html")
     if options.format == "html":
-        write_atomically(options.output, html.encode("utf-8"))
-        return BuildResult(options.output, None, time.perf_counter() - started)
-    from .printing import print_pdf  # WeasyPrint loads only when a PDF is wanted
-
-    printed = print_pdf(html, allowed=[options.source], epoch=epoch,
-                        time_limit=options.time_limit, variant=options.variant)
-    data, sheets = printed.data, None
+        data = handbook.document().encode("utf-8")
+        write_atomically(options.output, data)
+        return BuildResult(options.output, None, 0.0), data
+    pages, refused = _typeset(handbook, options, runner, epoch)
+    data, sheets = pages.pdf, None
     if options.booklet:
         from .imposition import impose
 
         _, width, height = SHEETS[PAPERS[options.paper].booklet_sheet]
         data = impose(data, (width, height))
-        sheets = -(-printed.pages // 4)
+        sheets = -(-pages.pages // 4)
     write_atomically(options.output, data)
-    return BuildResult(options.output, printed.pages, time.perf_counter() - started,
-                       printed.refused, sheets)
+    return BuildResult(options.output, pages.pages, 0.0, refused, sheets), data
 
 
-def source_epoch(edition: Edition) -> int:
+def _typeset(handbook, options: BuildOptions, runner, epoch: int):
+    """PDF/A and PDF/UA are typeset as one tagged document; the rest unit by unit."""
+    if runner is None:
+        from .printing import print_pdf
+
+        printed = print_pdf(handbook.document(), allowed=[options.source], epoch=epoch,
+                            time_limit=options.time_limit, variant=options.variant)
+        return printed, printed.refused
+    from .assembly import Metadata
+    from .typesetting import TypesetOptions, typeset
+
+    edition = handbook.selection.library.edition
+    metadata = Metadata(
+        title=handbook.context["document_title"], authors=tuple(edition.authors),
+        subject=" ".join(edition.subject.split()), keywords=tuple(edition.keywords),
+        creator=f"handbook {handbook.context['version']}", language=edition.language,
+        created="D:" + edition.date.strftime("%Y%m%d"),
+        modified="D:" + handbook.modified.strftime("%Y%m%d"))
+    result = typeset(handbook, metadata, TypesetOptions(
+        allowed=(str(options.source.resolve()),), epoch=epoch, time_limit=options.time_limit),
+        runner)
+    return result, ()
+
+
+def _output_key(options: BuildOptions) -> str:
+    if not options.source.is_dir():
+        return ""
+    return digest("output", options.key(), folder_digest(options.source), folder_digest(LAYOUTS),
+                  os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def source_epoch(edition_date: datetime.date) -> int:
     """The moment the build claims to be from: SOURCE_DATE_EPOCH, else the edition's date."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    midnight = datetime.datetime.combine(edition.date, datetime.time(), datetime.timezone.utc)
+    midnight = datetime.datetime.combine(edition_date, datetime.time(), datetime.timezone.utc)
     return int(midnight.timestamp())

@@ -89,9 +89,15 @@ def main() -> None:
               help="Archival PDF/A-3u, or accessible, tagged PDF/UA-1.")
 @click.option("--time-limit", type=click.FloatRange(min=1), default=600, show_default=True,
               metavar="SECONDS", help="Give up typesetting after this long.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes to typeset with; default: one per core.")
+@click.option("--no-cache", is_flag=True,
+              help="Typeset everything afresh, neither reading nor writing the cache "
+                   "($HANDBOOK_CACHE, default ~/.cache/handbook).")
 def build(source: Path, output: Path | None, output_format: str, regions: tuple[str, ...],
           methods: tuple[str, ...], paper: str, duplex: bool, booklet: bool, bleed: str,
-          marks: bool, variant: str | None, time_limit: float) -> None:
+          marks: bool, variant: str | None, time_limit: float, jobs: int | None,
+          no_cache: bool) -> None:
     """Build the handbook from SOURCE (default: ./protocols).
 
     \b
@@ -109,8 +115,8 @@ def build(source: Path, output: Path | None, output_format: str, regions: tuple[
     """
     from .building import BuildOptions
     from .building import build as run_build
+    from .cache import default_folder
     from .paper import parse_length
-    from .selection import SelectionError
 
     try:
         bleed_mm = parse_length(bleed)
@@ -121,10 +127,13 @@ def build(source: Path, output: Path | None, output_format: str, regions: tuple[
     options = BuildOptions(source=source, output=target, format=output_format,
                            regions=regions, methods=methods, paper=paper, duplex=duplex,
                            booklet=booklet, bleed=bleed_mm, marks=marks, variant=variant,
-                           time_limit=time_limit)
+                           time_limit=time_limit, jobs=jobs,
+                           cache_folder=None if no_cache else default_folder())
     try:
         result = run_build(options)
-    except SelectionError as error:
+    except ValueError as error:  # SelectionError: an unknown region or method
+        if type(error).__name__ != "SelectionError":
+            raise
         raise click.UsageError(str(error)) from None
     for url in result.refused:
         click.echo(f"warning: refused to fetch {url}", err=True)

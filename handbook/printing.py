@@ -12,11 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,22 +19,12 @@ from weasyprint import HTML
 
 from . import __version__
 from .fetcher import SandboxFetcher
-from .problems import BuildError
-from .rendering import LAYOUTS
-
-#: A real handbook typesets in seconds; this is far beyond any of them.
-DEFAULT_TIME_LIMIT = 600.0
-#: Archival (PDF/A) and accessible, tagged (PDF/UA) output.
-VARIANTS = ("pdf/a-3u", "pdf/ua-1")
-
-
-class TimeLimitExceeded(BuildError):
-    """Typesetting ran past its limit; the message says what to do."""
-
+from .timekeeping import DEFAULT_TIME_LIMIT, limited_to, source_date
+from .paths import LAYOUTS
 
 @dataclass(frozen=True)
 class PrintedPdf:
-    data: bytes
+    pdf: bytes
     pages: int
     refused: tuple[str, ...]
 
@@ -61,38 +46,3 @@ def print_pdf(html: str, *, allowed: list[Path], epoch: int,
         document = HTML(string=html, base_url=LAYOUTS.as_uri() + "/", url_fetcher=fetcher).render()
         data = document.write_pdf(**options)
     return PrintedPdf(data, len(document.pages), tuple(fetcher.refused))
-
-
-@contextmanager
-def source_date(epoch: int) -> Iterator[None]:
-    """Let SOURCE_DATE_EPOCH stand for the clock (fontTools stamps subset fonts with it)."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-@contextmanager
-def limited_to(seconds: float) -> Iterator[None]:
-    """Raise TimeLimitExceeded if the block runs longer than ``seconds`` (main thread only)."""
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise TimeLimitExceeded(
-            f"typesetting took longer than {seconds:g} s, far beyond any real handbook; "
-            "check the library for runaway content, or raise --time-limit")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

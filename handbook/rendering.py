@@ -17,19 +17,16 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from . import __version__, dosing
 from .paper import PAPERS, PageSetup
+from .paths import LAYOUTS
 from .presenting import MASSAGE_LABELS, Entry, Presenter, citation
 from .safety import red_flag_block, tier_blocks
 from .selection import Selection
-
-LAYOUTS = Path(str(resources.files("handbook.layouts")))
 
 PART_TITLES = {
     "how-to-use": "How to use this handbook",
@@ -43,6 +40,12 @@ PART_TITLES = {
     "sources": "Sources",
 }
 PAGE_NUMBER = '"Page " counter(page) " of " counter(pages)'
+OVERLAY_CSS = """
+.sheet { break-before: page; }
+.sheet:first-child { break-before: auto; }
+.sheet-log { page: log; }
+.sheet-cover, .sheet-blank { page: cover; }
+"""
 
 
 @dataclass(frozen=True)
@@ -101,15 +104,15 @@ class Handbook:
     def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
         """Every unit in print order; the contents print ``page_numbers`` when given,
         else ask the typesetter for them (``target-counter``)."""
-        environment = _environment()
-        units = []
-        for part in self.parts:
-            for name, template, extra in self._part_units(part):
-                if part == "contents":
-                    extra = {**extra, "page_numbers": page_numbers}
-                html = environment.get_template(template).render({**self.context, **extra})
-                units.append(Unit(name, Markup(html)))
-        return units
+        return [self._unit(name, template, {**extra, "page_numbers": page_numbers})
+                for part in self.parts for name, template, extra in self._part_units(part)]
+
+    def contents_unit(self, page_numbers: dict[str, int]) -> Unit:
+        return self._unit("part-contents", "parts/contents.html.j2", {"page_numbers": page_numbers})
+
+    def _unit(self, name: str, template: str, extra: dict) -> Unit:
+        html = _environment().get_template(template).render({**self.context, **extra})
+        return Unit(name, Markup(html))
 
     def _part_units(self, part: str):
         if part == "regions":
@@ -135,6 +138,16 @@ class Handbook:
             page_number=Markup(PAGE_NUMBER if page_numbers else "none"))
         stylesheet = _print_css() + page
         return _inline_fonts(stylesheet) if self.embed_fonts else stylesheet
+
+    def overlay(self, kinds: list[str]) -> str:
+        """A document of empty pages carrying only "Page X of Y", one per final page.
+
+        ``kinds`` says for each page whether it is a ``page``, a landscape ``log``,
+        or a ``cover`` or ``blank`` page that carries no number.
+        """
+        sheets = "".join(f'<div class="sheet sheet-{kind}"></div>' for kind in kinds)
+        stylesheet = self.stylesheet(overlay=True) + OVERLAY_CSS
+        return self.html([Unit("overlay", Markup(sheets))], stylesheet, body=False)
 
     def document(self) -> str:
         """The whole handbook as one HTML page, for WeasyPrint or a browser."""

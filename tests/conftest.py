@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -61,15 +62,57 @@ def build_pdf(source: Path, output: Path, **options) -> BuiltPdf:
     return read_pdf(output, result.pages)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The suite never reads or fills the user's cache."""
+    previous = os.environ.get("HANDBOOK_CACHE")
+    os.environ["HANDBOOK_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield Path(os.environ["HANDBOOK_CACHE"])
+    if previous is None:
+        del os.environ["HANDBOOK_CACHE"]
+    else:
+        os.environ["HANDBOOK_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def library():
     return load_library(PROTOCOLS)
 
 
+BUILD_MODES = ("plain", "parallel", "cached")
+
+
+def build_in_mode(mode: str, folder: Path) -> BuiltPdf:
+    """The standard handbook: one process and no cache; two workers and no cache; or
+    assembled from units typeset by an earlier build (the finished file not reused)."""
+    target = folder / f"{mode}.pdf"
+    if mode == "plain":
+        return build_pdf(PROTOCOLS, target, jobs=1, cache_folder=None)
+    if mode == "parallel":
+        return build_pdf(PROTOCOLS, target, jobs=2, cache_folder=None)
+    cache = folder / "cache"
+    build_pdf(PROTOCOLS, folder / "first.pdf", cache_folder=cache)
+    shutil.rmtree(cache / "outputs")
+    return build_pdf(PROTOCOLS, target, cache_folder=cache)
+
+
 @pytest.fixture(scope="session")
-def handbook_pdf(tmp_path_factory) -> BuiltPdf:
-    """The standard handbook from protocols/, built once for the whole session."""
-    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("handbook") / "handbook.pdf")
+def builds(tmp_path_factory) -> dict[str, BuiltPdf]:
+    """Each mode's build, made when first asked for and kept for the session."""
+    made: dict[str, BuiltPdf] = {}
+
+    class Builds(dict):
+        def __missing__(self, mode):
+            made[mode] = build_in_mode(mode, tmp_path_factory.mktemp(mode))
+            self[mode] = made[mode]
+            return made[mode]
+    return Builds()
+
+
+@pytest.fixture(scope="session", params=BUILD_MODES)
+def handbook_pdf(request, builds) -> BuiltPdf:
+    """The standard handbook from protocols/, built once per mode for the whole session."""
+    return builds[request.param]
 
 
 @pytest.fixture(scope="session")

@@ -229,3 +229,9 @@ def test_each_session_form_is_one_page(handbook_pdf, library):
     after = normalise(handbook_pdf.pages[handbook_pdf.anchor_page("form-after-session") - 1])
     assert "Therapist's signature" in after
     assert normalise(forms.home_advice[-1]) in after
+
+
+def test_plain_parallel_and_cached_builds_are_byte_identical(builds):
+    plain, parallel, cached = (builds[mode].path.read_bytes()
+                               for mode in ("plain", "parallel", "cached"))
+    assert plain == parallel == cached

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from conftest import FIXTURES, normalise
+from conftest import FIXTURES, PROTOCOLS, normalise
 from handbook.building import BuildOptions, build
 from handbook.cli import main
 from handbook.fetcher import FetchRefused, SandboxFetcher
@@ -194,19 +194,28 @@ def test_alias_bomb_through_the_command_line(minimal_copy):
 # -- output --------------------------------------------------------------------------
 
 
-def test_ctrl_c_exits_130_and_leaves_nothing_behind(tmp_path, monkeypatch):
+def test_ctrl_c_exits_130_and_leaves_nothing_behind(tmp_path):
+    """A real Ctrl-C (SIGINT to the process group) in the middle of typesetting."""
+    import signal
+    import subprocess
+    import sys
+
     target = tmp_path / "out" / "handbook.pdf"
     target.parent.mkdir()
     target.write_bytes(b"%PDF earlier")
-
-    def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
-    monkeypatch.setattr("handbook.printing.HTML.render", interrupted)
-    result = invoke("build", FIXTURES / "minimal", "-o", target)
-    assert result.exit_code == 130
-    assert "Interrupted" in result.output and "Traceback" not in result.output
+    process = subprocess.Popen(
+        [sys.executable, "-m", "handbook.cli", "build", str(PROTOCOLS), "-o", str(target),
+         "--no-cache", "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(2.5)  # typesetting by now: the build takes several seconds
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, (stdout, stderr)
+    assert "Interrupted" in stderr and "Traceback" not in stderr
     assert target.read_bytes() == b"%PDF earlier"
     assert os.listdir(target.parent) == ["handbook.pdf"]
+    leftover = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
+    assert leftover.stdout.strip() == "", "worker processes survived the interrupt"
 
 
 def test_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -258,13 +267,16 @@ def test_output_under_a_read_only_filesystem(tmp_path):
 # -- bounded work ------------------------------------------------------------------------
 
 
-def test_typesetting_time_limit(tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_typesetting_time_limit(tmp_path, monkeypatch, jobs):
+    """In this process (one job) and in the workers (two), a runaway unit is stopped."""
     def slow(*args, **kwargs):
         time.sleep(5)
-    monkeypatch.setattr("handbook.printing.HTML.render", slow)
+    monkeypatch.setattr("handbook.workers.HTML.render", slow)  # forked workers inherit it
     started = time.perf_counter()
-    result = invoke("build", FIXTURES / "minimal", "--time-limit", "1", "-o", tmp_path / "x.pdf")
-    assert time.perf_counter() - started < 4
-    assert result.exit_code == 1
+    result = invoke("build", FIXTURES / "minimal", "--time-limit", "1", "--no-cache",
+                    "--jobs", jobs, "-o", tmp_path / "x.pdf")
+    assert time.perf_counter() - started < 4.5
+    assert result.exit_code == 1, result.output
     assert "typesetting took longer than 1 s" in result.output
     assert not (tmp_path / "x.pdf").exists()
