@@ -2,8 +2,8 @@
 
 Sixty pages of bordered, auto-width tables with a dot-leader contents, in the
 handbook's fonts and with no care for speed: what a first attempt looks like.
-The benchmark reports the handbook's cost per page against this one's,
-measured side by side in the same run.
+The benchmark (bench/run.py) runs it as a fresh process, like the handbook's
+own build, and compares the cost per page of the two in the same run.
 """
 
 from __future__ import annotations
@@ -40,23 +40,18 @@ td, th {{ border: 1px solid #000; padding: 4px; }}
 </style></head><body><h1>Contents</h1><ul class="toc">{''.join(toc)}</ul>{''.join(sections)}</body></html>"""
 
 
-def measure() -> dict:
-    """Seconds and milliseconds per page to lay out and write the naive document."""
+def main() -> None:
+    """Typeset the naive document, as a fresh process would (import included)."""
     from weasyprint import HTML
 
     from handbook.fetcher import SandboxFetcher
-    from handbook.rendering import LAYOUTS
+    from handbook.paths import LAYOUTS
 
-    fonts = (LAYOUTS / "fonts").as_uri()
-    started = time.perf_counter()
-    document = HTML(string=naive_html(fonts), url_fetcher=SandboxFetcher([LAYOUTS])).render()
+    document = HTML(string=naive_html((LAYOUTS / "fonts").as_uri()),
+                    url_fetcher=SandboxFetcher([LAYOUTS])).render()
     document.write_pdf()
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "pages": len(document.pages),
-            "ms_per_page": 1000 * seconds / len(document.pages)}
+    print(f"{len(document.pages)} pages")
 
 
 if __name__ == "__main__":
-    import weasyprint  # noqa: F401 - imported before timing, as in the benchmark
-
-    print(measure())
+    main()

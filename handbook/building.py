@@ -50,6 +50,8 @@ class BuildResult:
     refused: tuple[str, ...] = ()
     sheets: int | None = None
     from_cache: bool = False
+    units_typeset: int | None = None
+    units_cached: int | None = None
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -70,7 +72,8 @@ def build(options: BuildOptions) -> BuildResult:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets}, data)
         cache.prune()
     return BuildResult(options.output, result.pages, time.perf_counter() - started,
-                       result.refused, result.sheets)
+                       result.refused, result.sheets, units_typeset=result.units_typeset,
+                       units_cached=result.units_cached)
 
 
 def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
@@ -112,7 +115,9 @@ def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResul
         data = impose(data, (width, height))
         sheets = -(-pages.pages // 4)
     write_atomically(options.output, data)
-    return BuildResult(options.output, pages.pages, 0.0, refused, sheets), data
+    return BuildResult(options.output, pages.pages, 0.0, refused, sheets,
+                       units_typeset=getattr(pages, "units_typeset", None),
+                       units_cached=getattr(pages, "units_cached", None)), data
 
 
 def _typeset(handbook, options: BuildOptions, runner, epoch: int):

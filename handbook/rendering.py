@@ -119,7 +119,10 @@ class Handbook:
             for region in self.regions:
                 yield region.anchor, "parts/region.html.j2", {"region": region}
                 for protocol in region.protocols:
-                    yield protocol.anchor, "parts/protocol.html.j2", {"protocol": protocol}
+                    for part, template in (("", "protocol"), ("-checklist", "protocol-checklist"),
+                                           ("-log", "protocol-log")):
+                        yield (protocol.anchor + part, f"parts/{template}.html.j2",
+                               {"protocol": protocol})
         elif part == "methods":
             yield "part-methods", "parts/methods.html.j2", {}
             for view in self.methods:
