@@ -23,6 +23,7 @@ class BuildOptions:
     source: Path
     output: Path
     format: str = "pdf"
+    audience: str = "therapist"
     regions: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     paper: str = "a4"
@@ -101,7 +102,7 @@ def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResul
     setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
                       bleed=options.bleed, marks=options.marks)
     handbook = Handbook(selection, setup=setup, modified=modified,
-                        embed_fonts=options.format == "html")
+                        embed_fonts=options.format == "html", audience=options.audience)
     if options.format == "html":
         data = handbook.document().encode("utf-8")
         write_atomically(options.output, data)

@@ -70,6 +70,9 @@ def main() -> None:
               help="Where to write; default build/handbook.pdf (or .html).")
 @click.option("--format", "output_format", type=click.Choice(["pdf", "html"]), default="pdf",
               show_default=True, help="PDF for print, or one self-contained HTML page to preview.")
+@click.option("--audience", type=click.Choice(["therapist", "patient"]), default="therapist",
+              show_default=True,
+              help="The full handbook for therapists, or a short plain-language handout for patients.")
 @click.option("--region", "regions", multiple=True, metavar="ID",
               help="Only this region (repeatable), e.g. a cervical-only booklet.")
 @click.option("--method", "methods", multiple=True, metavar="ID",
@@ -94,7 +97,8 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Typeset everything afresh, neither reading nor writing the cache "
                    "($HANDBOOK_CACHE, default ~/.cache/handbook).")
-def build(source: Path, output: Path | None, output_format: str, regions: tuple[str, ...],
+def build(source: Path, output: Path | None, output_format: str, audience: str,
+          regions: tuple[str, ...],
           methods: tuple[str, ...], paper: str, duplex: bool, booklet: bool, bleed: str,
           marks: bool, variant: str | None, time_limit: float, jobs: int | None,
           no_cache: bool) -> None:
@@ -105,6 +109,7 @@ def build(source: Path, output: Path | None, output_format: str, regions: tuple[
       handbook build
       handbook build protocols --region cervical -o build/cervical.pdf
       handbook build --method vacuum --format html
+      handbook build --audience patient -o build/patient.pdf
       handbook build --paper a5 --booklet -o build/booklet.pdf
       handbook build --duplex --bleed 3mm --marks -o build/print-house.pdf
 
@@ -125,7 +130,7 @@ def build(source: Path, output: Path | None, output_format: str, regions: tuple[
     _check_combinations(output_format, booklet, bleed_mm, marks, variant)
     target = output or Path("build") / f"handbook.{output_format}"
     options = BuildOptions(source=source, output=target, format=output_format,
-                           regions=regions, methods=methods, paper=paper, duplex=duplex,
+                           audience=audience, regions=regions, methods=methods, paper=paper, duplex=duplex,
                            booklet=booklet, bleed=bleed_mm, marks=marks, variant=variant,
                            time_limit=time_limit, jobs=jobs,
                            cache_folder=None if no_cache else default_folder())

@@ -38,6 +38,11 @@ class Paper:
     def content_height(self) -> float:
         return self.height - self.top - self.bottom
 
+    def type_sizes(self, scale: float = 1.0) -> dict[str, float]:
+        """Type sizes in points; a patient handout sets everything larger."""
+        return {name: round(getattr(self, name) * scale, 1)
+                for name in ("text", "table", "small", "h1", "h2", "h3")}
+
 
 PAPERS = {
     "a4": Paper("A4", 210, 297, top=22, bottom=20, inner=20, outer=18, gutter=6,

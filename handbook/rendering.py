@@ -38,7 +38,17 @@ PART_TITLES = {
     "methods": "Methods",
     "forms": "Forms to copy",
     "sources": "Sources",
+    "patient-about": "What massage can and cannot do",
+    "patient-session": "What a session is like",
+    "patient-before": "Before each session, tell your therapist",
+    "patient-warnings": "Warning signs: stop and get help today",
+    "patient-home": "At home",
 }
+#: The patient handout: short, plain, no technique tables, no therapist's forms.
+PATIENT_PARTS = ["cover", "patient-about", "patient-session", "patient-before",
+                 "patient-warnings", "patient-home"]
+#: Patients get larger, calmer type.
+PATIENT_TYPE_SCALE = 1.25
 PAGE_NUMBER = '"Page " counter(page) " of " counter(pages)'
 OVERLAY_CSS = """
 .sheet { break-before: page; }
@@ -60,15 +70,20 @@ class Handbook:
     """The rendered handbook: its units, its contents and its stylesheet."""
 
     def __init__(self, selection: Selection, *, setup: PageSetup = PageSetup(PAPERS["a4"]),
-                 modified: datetime.date | None = None, embed_fonts: bool = False):
+                 modified: datetime.date | None = None, embed_fonts: bool = False,
+                 audience: str = "therapist"):
         self.selection = selection
         self.setup = setup
         self.embed_fonts = embed_fonts
+        self.audience = audience
         library = selection.library
         self.presenter = Presenter(selection)
         self.regions = self.presenter.regions()
         self.methods = self.presenter.methods()
-        self.parts = [part for part in library.edition.parts if _has_content(part, selection)]
+        if audience == "patient":
+            self.parts = PATIENT_PARTS
+        else:
+            self.parts = [part for part in library.edition.parts if _has_content(part, selection)]
         self.titles = {**PART_TITLES, "screening": library.forms.screening.title}
         self.label = selection_label(selection)
         self.modified = modified or library.edition.date
@@ -77,11 +92,14 @@ class Handbook:
     @cached_property
     def context(self) -> dict:
         library = self.selection.library
+        title = library.patient.title if self.audience == "patient" else library.edition.title
         return {
             "version": __version__,
             "edition": library.edition,
+            "patient": library.patient,
+            "short_title": title,
             "modified": self.modified.isoformat(),
-            "document_title": library.edition.title + (f": {self.label}" if self.label else ""),
+            "document_title": title + (f": {self.label}" if self.label else ""),
             "selection_label": self.label,
             "titles": self.titles,
             "contents": self.contents,
@@ -131,13 +149,17 @@ class Handbook:
             yield "part-forms", "parts/forms.html.j2", {}
             yield "form-after-session", "parts/form-after.html.j2", {}
             yield "form-course-log", "parts/form-log.html.j2", {}
+        elif part == "cover" and self.audience == "patient":
+            yield "part-cover", "parts/patient-cover.html.j2", {}
         else:
             yield f"part-{part}", f"parts/{part}.html.j2", {}
 
     def stylesheet(self, *, page_numbers: bool = True, overlay: bool = False) -> str:
         """print.css and the page geometry; without page numbers when the assembler adds them."""
+        scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
         page = _environment().get_template("page.css.j2").render(
-            setup=self.setup, overlay=overlay,
+            setup=self.setup, overlay=overlay, audience=self.audience,
+            sizes=self.setup.paper.type_sizes(scale),
             page_number=Markup(PAGE_NUMBER if page_numbers else "none"))
         stylesheet = _print_css() + page
         return _inline_fonts(stylesheet) if self.embed_fonts else stylesheet

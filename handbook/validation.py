@@ -91,4 +91,5 @@ def _assemble(files: dict[str, Located], items: dict[str, dict[str, Located]]) -
         methods=ordered("methods", edition.order.methods),
         regions=ordered("regions", edition.order.regions),
         forms=files["forms.yaml"].model,
+        patient=files["patient.yaml"].model,
     )

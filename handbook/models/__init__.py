@@ -11,6 +11,7 @@ from .dosage import Course, Dosage
 from .edition import Edition, Part
 from .forms import Forms
 from .library import Library
+from .patient import PatientText
 from .quantities import Range
 from .treatments import Method, Protocol, ProtocolStage, Region, Step, Technique
 
@@ -22,6 +23,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "red-flags.yaml": RedFlagCatalogue,
     "sources.yaml": SourceCatalogue,
     "forms.yaml": Forms,
+    "patient.yaml": PatientText,
 }
 #: One file per item, named ``<id>.yaml``, in these folders.
 FOLDER_MODELS: dict[str, type[Strict]] = {
@@ -32,6 +34,6 @@ FOLDER_MODELS: dict[str, type[Strict]] = {
 
 __all__ = [
     "FILE_MODELS", "FOLDER_MODELS", "ID_PATTERN", "TIERS", "Condition", "Contraindication",
-    "Course", "Dosage", "Edition", "Forms", "Library", "Method", "Part", "Protocol", "ProtocolStage",
+    "Course", "Dosage", "Edition", "Forms", "Library", "Method", "Part", "PatientText", "Protocol", "ProtocolStage",
     "Range", "RedFlag", "Region", "Source", "Step", "Technique", "Tier", "Tiers",
 ]

@@ -26,6 +26,7 @@ class Condition(Strict):
     id: Id
     name: Text
     description: Text
+    patient: Text | None = None
     stages: list[ConditionStage] = Field(min_length=1)
 
 
@@ -76,11 +77,13 @@ class RedFlag(Strict):
     id: Id
     sign: Text
     ask: Text
+    patient: Text
     sources: list[Id] = Field(min_length=1)
 
 
 class RedFlagCatalogue(Strict):
     action: Text
+    patient_action: Text
     flags: list[RedFlag] = Field(min_length=1)
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from .catalogues import Condition, Contraindication, RedFlagCatalogue, Source, Tiers
 from .edition import Edition
 from .forms import Forms
+from .patient import PatientText
 from .treatments import Method, Protocol, Region, Technique
 
 
@@ -26,6 +27,7 @@ class Library:
     methods: tuple[Method, ...]
     regions: tuple[Region, ...]
     forms: Forms
+    patient: PatientText
 
     def protocols(self) -> Iterator[tuple[Region, Protocol]]:
         for region in self.regions:
@@ -51,3 +53,7 @@ class Library:
     @cached_property
     def contraindication_by_id(self) -> dict[str, Contraindication]:
         return {item.id: item for item in self.contraindications}
+
+    def protocol(self, protocol_id: str) -> tuple[Region, Protocol] | None:
+        return next(((region, protocol) for region, protocol in self.protocols()
+                     if protocol.id == protocol_id), None)

@@ -57,6 +57,7 @@ class Method(Strict):
     synonyms: list[Text] = Field(default_factory=list)
     family: MethodFamily
     summary: Text
+    patient: Text | None = None
     used_for: list[Text] = Field(default_factory=list)
     equipment: list[Text] = Field(default_factory=list)
     procedure: list[Text] = Field(min_length=1)
@@ -113,6 +114,7 @@ class Protocol(Strict):
     condition: Id
     allowed_stages: list[Id] = Field(min_length=1)
     summary: Text
+    patient: Text
     position: Position | None = None
     stages: list[ProtocolStage] = Field(min_length=1)
     dosage: Dosage
