@@ -240,5 +240,14 @@ def _counts(library) -> dict[str, int]:
     }
 
 
+def _register_plan_commands() -> None:
+    from .plan_commands import batch, plan
+
+    main.add_command(plan)
+    main.add_command(batch)
+
+
+_register_plan_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -72,7 +72,7 @@ class ProtocolView:
     cautions: tuple[str, ...]
     gaps: tuple[str, ...]
     refs: str
-    log_rows: tuple[tuple[int, str], ...]
+    log_rows: tuple[tuple[int, str, str], ...]  # number, date (blank to fill in), planned minutes
     log_rule: str
 
 
@@ -148,7 +148,8 @@ class Presenter:
             course=course_rows(protocol.course), checklist=tuple(blocks),
             cautions=tuple(protocol.cautions), gaps=tuple(protocol.gaps),
             refs=self.refs(protocol.sources),
-            log_rows=tuple(enumerate(minutes, start=1)), log_rule=dosing.RAMP_RULE)
+            log_rows=tuple((number, "", planned) for number, planned in enumerate(minutes, start=1)),
+            log_rule=dosing.RAMP_RULE)
 
     def _stages(self, protocol: Protocol) -> tuple[StageView, ...]:
         number, stages = 0, []

@@ -115,20 +115,22 @@ class Handbook:
             "sources": self.selection.sources,
             "refs": self.presenter.refs,
             "citation": citation,
-            "blank_log": tuple((number, "") for number in range(1, dosing.DEFAULT_SESSIONS + 1)),
+            "blank_log": tuple((number, "", "") for number in range(1, dosing.DEFAULT_SESSIONS + 1)),
+            "filled": {"patient": "", "region": "", "date": "", "scope": ""},  # a plan fills these
             "blank_log_rule": "Fill in the planned minutes from the protocol's dosage.",
         }
 
     def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
         """Every unit in print order; the contents print ``page_numbers`` when given,
         else ask the typesetter for them (``target-counter``)."""
-        return [self._unit(name, template, {**extra, "page_numbers": page_numbers})
+        return [self.unit(name, template, {**extra, "page_numbers": page_numbers})
                 for part in self.parts for name, template, extra in self._part_units(part)]
 
     def contents_unit(self, page_numbers: dict[str, int]) -> Unit:
-        return self._unit("part-contents", "parts/contents.html.j2", {"page_numbers": page_numbers})
+        return self.unit("part-contents", "parts/contents.html.j2", {"page_numbers": page_numbers})
 
-    def _unit(self, name: str, template: str, extra: dict) -> Unit:
+    def unit(self, name: str, template: str, extra: dict) -> Unit:
+        """One unit from a part template, with ``extra`` added to the context."""
         html = _environment().get_template(template).render({**self.context, **extra})
         return Unit(name, Markup(html))
 
@@ -178,10 +180,13 @@ class Handbook:
         """The whole handbook as one HTML page, for WeasyPrint or a browser."""
         return self.html(self.units(), self.stylesheet())
 
-    def html(self, units: list[Unit], stylesheet: str | None, *, body: bool = True) -> str:
+    def html(self, units: list[Unit], stylesheet: str | None, *, body: bool = True,
+             title: str | None = None) -> str:
         """An HTML page holding ``units``; without a <style> when WeasyPrint gets it apart."""
+        extra = {"document_title": title} if title else {}
         return _environment().get_template("handbook.html.j2").render({
-            **self.context, "units": [unit.html for unit in units], "with_body_strings": body,
+            **self.context, **extra, "units": [unit.html for unit in units],
+            "with_body_strings": body,
             "stylesheet": Markup(stylesheet) if stylesheet is not None else None})
 
 
