@@ -26,6 +26,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from .problems import ContentError, Problem, quoted
+from .yamlmessages import reader_problem, syntax_problem, tag_message
 
 #: A protocol file is a few kilobytes; a megabyte is far beyond any real one.
 MAX_FILE_BYTES = 1_000_000
@@ -64,27 +65,6 @@ class _Resolver(Resolver):
 _Resolver.add_implicit_resolver(
     _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
-_SYNTAX_HINTS = {
-    # Both libyaml's and pure PyYAML's wording, by their common beginnings.
-    "mapping values are not allowed": (
-        "a ':' appears where plain text was expected; put text that contains ': ' "
-        "in quotes, or check the indentation"
-    ),
-    "found character": "YAML does not allow tabs for indentation; indent with spaces",
-    "could not find expected ':'": "a key is missing its ':', or the indentation is off",
-    "did not find expected key": (
-        "this line does not line up with the keys above it; check its indentation"
-    ),
-    "did not find expected '-' indicator": (
-        "this line does not line up with the list items above it; check its indentation"
-    ),
-    "expected <block end>": "this line does not line up with the lines above it; check its indentation",
-    "found unexpected end of stream": "a quote opened earlier is never closed",
-    "did not find expected ',' or ']'": "a '[' opened earlier is never closed",
-    "expected ',' or ']'": "a '[' opened earlier is never closed",
-    "did not find expected ',' or '}'": "a '{' opened earlier is never closed",
-    "expected ',' or '}'": "a '{' opened earlier is never closed",
-}
 
 
 @dataclass(frozen=True)
@@ -182,9 +162,9 @@ class _Builder:
             for event in yaml.parse(text, Loader=_Parser):
                 self._on(event)
         except yaml.MarkedYAMLError as error:
-            self.problems.append(_syntax_problem(self.source.file, error))
+            self.problems.append(syntax_problem(self.source.file, error))
         except yaml.reader.ReaderError as error:  # control characters and the like
-            self.problems.append(_reader_problem(self.source.file, text, error))
+            self.problems.append(reader_problem(self.source.file, text, error))
         except _Fatal:
             pass
         if self.problems:
@@ -246,7 +226,7 @@ class _Builder:
         self._count(event.start_mark)
         tag = event.tag
         if tag not in (None, "!") and tag not in _COLLECTION_TAGS:
-            self.problems.append(self._at(_mark(event.start_mark), _tag_message(tag)))
+            self.problems.append(self._at(_mark(event.start_mark), tag_message(tag)))
         container: Any = {} if isinstance(event, ev.MappingStartEvent) else []
         path = self._place(container, event.start_mark)
         self.stack.append(_Frame(path, container, self.count - 1, event.anchor))
@@ -304,7 +284,7 @@ class _Builder:
     def _construct(self, event: ev.ScalarEvent) -> Any:
         tag = self._tag_of(event)
         if tag not in _PLAIN_TAGS:
-            self.problems.append(self._at(_mark(event.start_mark), _tag_message(event.tag)))
+            self.problems.append(self._at(_mark(event.start_mark), tag_message(event.tag)))
             return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return self.constructor.construct_object(node)
@@ -324,30 +304,3 @@ class _Builder:
 
 def _mark(yaml_mark) -> Mark:
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
-
-
-def _tag_message(tag: str) -> str:
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return (f"the tag {quoted(shown)} is not allowed; write plain text, numbers, lists and "
-            "mappings only")
-
-
-def _reader_problem(file: str, text: str, error: yaml.reader.ReaderError) -> Problem:
-    before = text[: error.position]
-    line = before.count("\n") + 1
-    column = error.position - (before.rfind("\n") + 1) + 1
-    return Problem(file, line, column, (
-        f"the character U+{error.character:04X} cannot appear in YAML (it is a control "
-        "character); delete it, it is usually left over from copying and pasting"))
-
-
-def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = (error.problem or "").strip()
-    hint = next((text for prefix, text in _SYNTAX_HINTS.items() if what.startswith(prefix)), None)
-    if hint is None:
-        return Problem(file, line, column, f"YAML syntax error: {what}")
-    if " earlier " in hint and error.context_mark is not None:
-        hint = hint.replace("earlier", f"on line {error.context_mark.line + 1}")
-    return Problem(file, line, column, f"YAML syntax error: {hint}")

@@ -103,16 +103,21 @@ def test_random_documents_in_any_file(document):
             assert_clean_outcome(result, folder)
 
 
+def mutate_a_file(data, folder: Path) -> None:
+    """Draw a file of ``folder``, a place in it and a mutation, and write the result back."""
+    target = data.draw(st.sampled_from(yaml_files(folder)))
+    content = yaml.safe_load(target.read_text(encoding="utf-8"))
+    path = data.draw(st.sampled_from(list(paths_in(content))))
+    how = data.draw(st.sampled_from(MUTATIONS))
+    content = mutate(content, path, how, data.draw(values))
+    target.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+
+
 @FUZZ
 @given(data=st.data())
 def test_mutations_of_the_real_library_validate_cleanly(data):
     with scratch_copy(PROTOCOLS) as folder:
-        target = data.draw(st.sampled_from(yaml_files(folder)))
-        content = yaml.safe_load(target.read_text(encoding="utf-8"))
-        path = data.draw(st.sampled_from(list(paths_in(content))))
-        how = data.draw(st.sampled_from(MUTATIONS))
-        content = mutate(content, path, how, data.draw(values))
-        target.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+        mutate_a_file(data, folder)
         result = CliRunner().invoke(main, ["validate", str(folder)])
         assert_clean_outcome(result, folder)
 
@@ -122,12 +127,7 @@ def test_mutations_of_the_real_library_validate_cleanly(data):
 @given(data=st.data())
 def test_mutations_build_a_handbook_or_fail_cleanly(data):
     with scratch_copy(FIXTURES / "minimal") as folder:
-        target = data.draw(st.sampled_from(yaml_files(folder)))
-        content = yaml.safe_load(target.read_text(encoding="utf-8"))
-        path = data.draw(st.sampled_from(list(paths_in(content))))
-        how = data.draw(st.sampled_from(MUTATIONS))
-        content = mutate(content, path, how, data.draw(values))
-        target.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+        mutate_a_file(data, folder)
         output = folder.parent / "out.pdf"
         result = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
         assert_clean_outcome(result, folder)
