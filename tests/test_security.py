@@ -214,8 +214,20 @@ def test_ctrl_c_exits_130_and_leaves_nothing_behind(tmp_path):
     assert "Interrupted" in stderr and "Traceback" not in stderr
     assert target.read_bytes() == b"%PDF earlier"
     assert os.listdir(target.parent) == ["handbook.pdf"]
-    leftover = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
-    assert leftover.stdout.strip() == "", "worker processes survived the interrupt"
+    assert not session_members(process.pid), "worker processes survived the interrupt"
+
+
+def session_members(session: int) -> list[int]:
+    """Processes still alive in a session (field 6 of /proc/PID/stat), zombies aside."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            members.append(int(stat.parent.name))
+    return members
 
 
 def test_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
