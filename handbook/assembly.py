@@ -83,6 +83,7 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
             start = len(final.pages)
             final.pages.extend(sources[unit_index].pages)
             _carry_destinations(sources[unit_index], final, start, destinations)
+            _add_links(final, start, units[unit_index].links)
     for index, page in enumerate(final.pages):
         if numbered[index]:
             _stamp(final, page, stamps.pages[index], f"/HandbookFooter{index + 1}")
@@ -125,6 +126,18 @@ def _carry_destinations(source: Pdf, final: Pdf, start: int, destinations: dict)
         if page is None or name in destinations:
             continue
         destinations[name] = Array([final.pages[start + page].obj, *target[1:]])
+
+
+def _add_links(final: Pdf, start: int, links) -> None:
+    """Links into other units, by name: they resolve through the merged destinations."""
+    for page, rectangle, target in links:
+        annotation = final.make_indirect(Dictionary(
+            Type=Name.Annot, Subtype=Name.Link, Rect=Array(rectangle),
+            BS=Dictionary(W=0), Dest=String(target)))
+        page_object = final.pages[start + page].obj
+        if "/Annots" not in page_object:
+            page_object.Annots = Array()
+        page_object.Annots.append(annotation)
 
 
 def _write_destinations(final: Pdf, destinations: dict[str, Array]) -> None:

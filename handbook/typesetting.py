@@ -148,8 +148,11 @@ def _from_cache(cache: Cache, key: str) -> UnitPdf | None:
     if entry is None:
         return None
     metadata, pdf = entry
-    return UnitPdf(pdf, tuple(tuple(size) for size in metadata["pages"]), metadata["anchors"])
+    links = tuple((page, tuple(rectangle), target) for page, rectangle, target in metadata["links"])
+    return UnitPdf(pdf, tuple(tuple(size) for size in metadata["pages"]), metadata["anchors"],
+                   links)
 
 
 def _to_cache(cache: Cache, key: str, unit: UnitPdf) -> None:
-    cache.put("units", key, {"pages": unit.pages, "anchors": unit.anchors}, unit.pdf)
+    cache.put("units", key, {"pages": unit.pages, "anchors": unit.anchors, "links": unit.links},
+              unit.pdf)

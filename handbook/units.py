@@ -32,13 +32,19 @@ class UnitTask:
     time_limit: float
 
 
+#: A link to another unit: its page in the unit, its rectangle in PDF points, its anchor.
+Link = tuple[int, tuple[float, float, float, float], str]
+
+
 @dataclass(frozen=True)
 class UnitPdf:
-    """A typeset unit: its PDF, its page sizes in points, the page of each anchor."""
+    """A typeset unit: its PDF, its page sizes in points, the page of each anchor, and
+    the links that point into other units (which its own PDF cannot hold)."""
 
     pdf: bytes
     pages: tuple[tuple[float, float], ...]
     anchors: dict[str, int]
+    links: tuple[Link, ...] = ()
 
 
 def typeset_in_worker(task: UnitTask) -> UnitPdf:
@@ -54,7 +60,9 @@ def start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from . import workers  # noqa: F401 - the import is the warm-up
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    # A unit's links into other units are reported as missing anchors: expected, the
+    # assembler adds them. Problems that matter come back as exceptions.
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,20 @@ def typeset_unit(task: UnitTask) -> UnitPdf:
         for name in page.anchors:
             anchors.setdefault(name, number)
     pages = tuple((page.width * 0.75, page.height * 0.75) for page in document.pages)
-    return UnitPdf(pdf, pages, anchors)
+    return UnitPdf(pdf, pages, anchors, _links_out(document, anchors))
+
+
+def _links_out(document, anchors: dict[str, int]) -> tuple:
+    """Internal links to anchors this unit does not hold, in PDF points (as WeasyPrint
+    would place them: x scaled by 0.75, y flipped from the page's top)."""
+    links = []
+    for number, page in enumerate(document.pages):
+        height = page.height * 0.75
+        for kind, target, (x1, y1, x2, y2), _ in page.links:
+            if kind == "internal" and target not in anchors:
+                links.append((number, (x1 * 0.75, height - y2 * 0.75, x2 * 0.75,
+                                       height - y1 * 0.75), target))
+    return tuple(links)
 
 
 @contextmanager

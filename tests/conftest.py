@@ -134,8 +134,8 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str]]:
-    """(y, font size, font name, text) of every text run in the body of a 1-based page."""
+def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str, float]]:
+    """(y, font size, font name, text, x) of every text run in the body of a 1-based page."""
     page = pdf.reader.pages[number - 1]
     height = float(page.mediabox.height)
     found = []
@@ -146,6 +146,6 @@ def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str]]
         y = tm[5] * cm[3] + cm[5]
         if 57 < y < height - 57:
             found.append((y, size * (tm[3] or 1) * (cm[3] or 1),
-                          font["/BaseFont"].split("+")[-1], text.strip()))
+                          font["/BaseFont"].split("+")[-1], text.strip(), tm[4] * cm[0] + cm[4]))
     page.extract_text(visitor_text=visit)
     return found

@@ -52,7 +52,7 @@ def test_patient_edition_has_no_therapist_tables(patient_pdf, library):
 
 def test_patient_edition_sets_large_calm_type(patient_pdf):
     sizes = [size for number in range(2, len(patient_pdf.pages) + 1)
-             for _, size, font, _ in fragments(patient_pdf, number) if font == "PT-Serif"]
+             for _, size, font, _, _ in fragments(patient_pdf, number) if font == "PT-Serif"]
     assert sizes and min(sizes) >= 12.5
 
 

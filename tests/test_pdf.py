@@ -9,25 +9,34 @@ from pypdf.generic import Destination
 
 from conftest import ROOT, normalise
 
-TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
+TOC_LINE = re.compile(r"^(?P<title>.+?)\s+(?P<page>\d+)$")
+
+
+def body_lines(pdf, number: int) -> list[str]:
+    """The lines of a page's body (running heads and footers left out), top to bottom."""
+    from conftest import fragments
+
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for y, _, _, text, x in fragments(pdf, number):
+        rows.setdefault(round(y), []).append((x, text))
+    return [" ".join(text for _, text in sorted(rows[y])) for y in sorted(rows, reverse=True)]
 
 
 def contents_entries(pdf) -> list[tuple[str, int]]:
     """(title, printed page) for every line of the printed contents."""
-    start = pdf.anchor_page("part-contents")
     entries, pending = [], ""
-    for text in pdf.pages[start - 1:]:
-        lines = [line.strip() for line in text.splitlines()]
-        if start != pdf.anchor_page("part-contents") and not any(TOC_LINE.match(l) for l in lines):
-            break
-        for line in lines:
+    number = pdf.anchor_page("part-contents")
+    while pdf.band(number, "top").startswith("Contents"):
+        for line in body_lines(pdf, number):
+            if line == "Contents":
+                continue
             match = TOC_LINE.match(f"{pending} {line}".strip())
             if match:
                 entries.append((normalise(match["title"]), int(match["page"])))
                 pending = ""
-            elif pending or (entries and "." not in line):
-                pending = f"{pending} {line}".strip() if len(line) > 3 else ""
-        start += 1
+            else:  # a title long enough to wrap: its number is on the next line
+                pending = f"{pending} {line}".strip()
+        number += 1
     return entries
 
 
@@ -235,3 +244,26 @@ def test_plain_parallel_and_cached_builds_are_byte_identical(builds):
     plain, parallel, cached = (builds[mode].path.read_bytes()
                                for mode in ("plain", "parallel", "cached"))
     assert plain == parallel == cached
+
+
+def test_contents_and_cross_references_link_to_their_pages(handbook_pdf):
+    reader = handbook_pdf.reader
+    destinations = reader.named_destinations
+
+    def targets(number: int) -> dict[str, int]:
+        found = {}
+        for annotation in handbook_pdf.reader.pages[number - 1].get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                name = annotation["/Dest"]
+                found[name] = reader.get_destination_page_number(destinations[name]) + 1
+        return found
+
+    contents_page = handbook_pdf.anchor_page("part-contents")
+    linked = targets(contents_page) | targets(contents_page + 1)
+    for level, title, page in outline_entries(handbook_pdf):
+        anchor = next(name for name, target in linked.items() if target == page)
+        assert anchor, title
+    assert len(linked) == len(outline_entries(handbook_pdf))
+    protocol = handbook_pdf.anchor_page("protocol-lumbar-hernia-classic")
+    assert targets(protocol)["method-classic"] == handbook_pdf.anchor_page("method-classic")

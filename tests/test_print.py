@@ -46,7 +46,7 @@ def test_paper_sizes(paper, size, tmp_path):
 def test_a5_keeps_body_text_at_9pt_or_more(a5_pdf):
     assert portrait_sizes(a5_pdf) == {(148, 210)}
     for number in range(1, len(a5_pdf.pages) + 1):
-        for y, size, font, text in fragments(a5_pdf, number):
+        for y, size, font, text, _ in fragments(a5_pdf, number):
             assert size >= 8.95, (number, size, text)
 
 
