@@ -81,7 +81,7 @@ def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
     unit_by_unit = options.format == "pdf" and not options.variant
     if not unit_by_unit:
         return _build_with(options, cache, None)
-    from .typesetting import Runner
+    from .pool import Runner
 
     with Runner(cache, options.jobs) as runner:
         runner.start()  # the workers load WeasyPrint while this process validates
