@@ -81,7 +81,11 @@ def _tree(pid: int) -> list[int]:
     while queue:
         current = queue.pop()
         members.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*"):
+        try:
+            tasks = list(Path(f"/proc/{current}/task").iterdir())
+        except OSError:  # the process ended while we looked
+            continue
+        for task in tasks:
             try:
                 queue += [int(child) for child in (task / "children").read_text().split()]
             except OSError:
@@ -89,19 +93,29 @@ def _tree(pid: int) -> list[int]:
     return members
 
 
-def repeat(runs: int, command: list[str], prepare=None, env=None) -> dict:
-    samples = []
+def repeat(runs: int, command: list[str], env=None) -> dict:
+    return summarise([measure(command, env) for _ in range(runs)])
+
+
+def interleaved(runs: int, commands: dict) -> dict[str, dict]:
+    """Each command ``runs`` times, one round of all commands after another."""
+    samples: dict[str, list[dict]] = {name: [] for name in commands}
     for _ in range(runs):
-        if prepare:
-            prepare()
-        samples.append(measure(command, env))
+        for name, (command, prepare, env) in commands.items():
+            if prepare:
+                prepare()
+            samples[name].append(measure(command, env))
+    return {name: summarise(rows) for name, rows in samples.items()}
+
+
+def summarise(samples: list[dict]) -> dict:
     return {
         "seconds": statistics.median(sample["seconds"] for sample in samples),
         "min_seconds": min(sample["seconds"] for sample in samples),
         "largest_rss_mb": max(sample["largest_rss_mb"] for sample in samples),
         "tree_rss_mb": max(sample["tree_rss_mb"] for sample in samples),
         "pages": samples[0]["pages"],
-        "runs": runs,
+        "runs": len(samples),
     }
 
 
@@ -134,18 +148,8 @@ def main() -> None:
     out = work / "out.pdf"
     results: dict[str, dict] = {}
     try:
-        results["naive WeasyPrint document"] = repeat(
-            runs, [sys.executable, str(ROOT / "bench" / "naive.py"), "--subprocess"])
-        results["single document (before)"] = repeat(
-            runs, [sys.executable, "-c", SINGLE_DOCUMENT, str(PROTOCOLS), str(out)])
-        results["cold build (--no-cache)"] = repeat(
-            runs, [*HANDBOOK, "build", str(PROTOCOLS), "-o", str(out), "--no-cache"])
-        results["cold build, one job"] = repeat(
-            runs, [*HANDBOOK, "build", str(PROTOCOLS), "-o", str(out), "--no-cache", "--jobs", "1"])
         library = scaled_library(work, 1)
         build = [*HANDBOOK, "build", str(library), "-o", str(out)]
-        measure(build, env)  # fill the cache
-        results["rebuild, nothing changed"] = repeat(runs, build, env=env)
         note = library / "regions" / "cervical.yaml"
         words = iter(f"Closes{n}" for n in range(1000))
 
@@ -153,8 +157,21 @@ def main() -> None:
             text = note.read_text(encoding="utf-8")
             note.write_text(re.sub(r"note: Closes\w*", f"note: {next(words)}", text, count=1),
                             encoding="utf-8")
-        results["rebuild, one word changed in one protocol"] = repeat(
-            runs, build, prepare=change_one_word, env=env)
+        measure(build, env)  # fill the cache
+        # The figures that are compared with each other are taken in turns, round by
+        # round, so that the machine's slow and fast spells touch them alike.
+        results.update(interleaved(runs, {
+            "naive WeasyPrint document": ([sys.executable, str(ROOT / "bench" / "naive.py")], None, None),
+            "single document (before)": (
+                [sys.executable, "-c", SINGLE_DOCUMENT, str(PROTOCOLS), str(out)], None, None),
+            "cold build (--no-cache)": (
+                [*HANDBOOK, "build", str(PROTOCOLS), "-o", str(out), "--no-cache"], None, None),
+            "cold build, one job": (
+                [*HANDBOOK, "build", str(PROTOCOLS), "-o", str(out), "--no-cache", "--jobs", "1"],
+                None, None),
+            "rebuild, nothing changed": (build, None, env),
+            "rebuild, one word changed in one protocol": (build, change_one_word, env),
+        }))
         results["handbook --help"] = repeat(runs, [*HANDBOOK, "--help"])
         results["handbook validate"] = repeat(runs, [*HANDBOOK, "validate", str(PROTOCOLS)])
         for factor in map(int, arguments.scales.split(",")):
