@@ -7,6 +7,7 @@ package's code.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import os
@@ -53,6 +54,7 @@ class BuildResult:
     from_cache: bool = False
     units_typeset: int | None = None
     units_cached: int | None = None
+    pdf: bytes = field(default=b"", repr=False)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -72,9 +74,7 @@ def build(options: BuildOptions) -> BuildResult:
     if key:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets}, data)
         cache.prune()
-    return BuildResult(options.output, result.pages, time.perf_counter() - started,
-                       result.refused, result.sheets, units_typeset=result.units_typeset,
-                       units_cached=result.units_cached)
+    return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"")
 
 
 def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
@@ -107,28 +107,28 @@ def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResul
         data = handbook.document().encode("utf-8")
         write_atomically(options.output, data)
         return BuildResult(options.output, None, 0.0), data
-    pages, refused = _typeset(handbook, options, runner, epoch)
-    data, sheets = pages.pdf, None
+    result = _typeset(handbook, options, runner, epoch)
+    data, sheets = result.pdf, None
     if options.booklet:
         from .imposition import impose
 
         _, width, height = SHEETS[PAPERS[options.paper].booklet_sheet]
         data = impose(data, (width, height))
-        sheets = -(-pages.pages // 4)
+        sheets = -(-result.pages // 4)
     write_atomically(options.output, data)
-    return BuildResult(options.output, pages.pages, 0.0, refused, sheets,
-                       units_typeset=getattr(pages, "units_typeset", None),
-                       units_cached=getattr(pages, "units_cached", None)), data
+    return dataclasses.replace(result, sheets=sheets), data
 
 
-def _typeset(handbook, options: BuildOptions, runner, epoch: int):
-    """PDF/A and PDF/UA are typeset as one tagged document; the rest unit by unit."""
+def _typeset(handbook, options: BuildOptions, runner, epoch: int) -> BuildResult:
+    """PDF/A and PDF/UA are typeset as one tagged document; the rest unit by unit.
+
+    The result's ``pdf`` holds the document, before any imposition."""
     if runner is None:
         from .printing import print_pdf
 
         printed = print_pdf(handbook.document(), allowed=[options.source], epoch=epoch,
                             time_limit=options.time_limit, variant=options.variant)
-        return printed, printed.refused
+        return BuildResult(options.output, printed.pages, 0.0, printed.refused, pdf=printed.pdf)
     from .assembly import Metadata
     from .typesetting import TypesetOptions, typeset
 
@@ -139,10 +139,12 @@ def _typeset(handbook, options: BuildOptions, runner, epoch: int):
         creator=f"handbook {handbook.context['version']}", language=edition.language,
         created="D:" + edition.date.strftime("%Y%m%d"),
         modified="D:" + handbook.modified.strftime("%Y%m%d"))
-    result = typeset(handbook, metadata, TypesetOptions(
+    typeset_result = typeset(handbook, metadata, TypesetOptions(
         allowed=(str(options.source.resolve()),), epoch=epoch, time_limit=options.time_limit),
         runner)
-    return result, ()
+    return BuildResult(options.output, typeset_result.pages, 0.0, pdf=typeset_result.pdf,
+                       units_typeset=typeset_result.units_typeset,
+                       units_cached=typeset_result.units_cached)
 
 
 def _output_key(options: BuildOptions) -> str:

@@ -122,6 +122,7 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
     from .building import build as run_build
     from .cache import default_folder
     from .paper import parse_length
+    from .selection import SelectionError
 
     try:
         bleed_mm = parse_length(bleed)
@@ -136,9 +137,7 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
                            cache_folder=None if no_cache else default_folder())
     try:
         result = run_build(options)
-    except ValueError as error:  # SelectionError: an unknown region or method
-        if type(error).__name__ != "SelectionError":
-            raise
+    except SelectionError as error:  # an unknown region or method
         raise click.UsageError(str(error)) from None
     for url in result.refused:
         click.echo(f"warning: refused to fetch {url}", err=True)
