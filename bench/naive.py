@@ -8,7 +8,6 @@ own build, and compares the cost per page of the two in the same run.
 
 from __future__ import annotations
 
-import time
 
 PAGES = 60
 ROWS_PER_TABLE = 14

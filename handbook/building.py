@@ -98,7 +98,7 @@ def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResul
     library = load_library(options.source)
     selection = select(library, options.regions, options.methods)
     epoch = source_epoch(library.edition.date)
-    modified = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
+    modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
     setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
                       bleed=options.bleed, marks=options.marks)
     handbook = Handbook(selection, setup=setup, modified=modified,
@@ -158,5 +158,5 @@ def source_epoch(edition_date: datetime.date) -> int:
     """The moment the build claims to be from: SOURCE_DATE_EPOCH, else the edition's date."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    midnight = datetime.datetime.combine(edition_date, datetime.time(), datetime.timezone.utc)
+    midnight = datetime.datetime.combine(edition_date, datetime.time(), datetime.UTC)
     return int(midnight.timestamp())

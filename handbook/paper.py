@@ -107,3 +107,7 @@ def parse_length(text: str) -> float:
 
 def _mm(*values: float) -> str:
     return " ".join(f"{value:g}mm" for value in values)
+
+
+#: The handbook's usual page: A4, printed on one side.
+DEFAULT_SETUP = PageSetup(PAPERS["a4"])

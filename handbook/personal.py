@@ -11,7 +11,7 @@ import datetime
 from pathlib import Path
 
 from .models import Library
-from .paper import PAPERS, PageSetup
+from .paper import DEFAULT_SETUP, PageSetup
 from .planning import Plan
 from .rendering import Handbook
 from .selection import select
@@ -19,7 +19,7 @@ from .selection import select
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def plan_html(library: Library, plan: Plan, setup: PageSetup = PageSetup(PAPERS["a4"])) -> str:
+def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> str:
     """The plan as one HTML document: summary, screening, warning signs, course log."""
     handbook = Handbook(select(library), setup=setup)
     view = handbook.presenter.protocol(plan.region, plan.protocol)

@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import __version__, dosing
-from .paper import PAPERS, PageSetup
+from .paper import DEFAULT_SETUP, PageSetup
 from .paths import LAYOUTS
 from .presenting import MASSAGE_LABELS, Entry, Presenter, citation
 from .safety import red_flag_block, tier_blocks
@@ -69,7 +69,7 @@ class Unit:
 class Handbook:
     """The rendered handbook: its units, its contents and its stylesheet."""
 
-    def __init__(self, selection: Selection, *, setup: PageSetup = PageSetup(PAPERS["a4"]),
+    def __init__(self, selection: Selection, *, setup: PageSetup = DEFAULT_SETUP,
                  modified: datetime.date | None = None, embed_fonts: bool = False,
                  audience: str = "therapist"):
         self.selection = selection
