@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .assembly import Metadata, assemble, page_numbers, page_plan
 from .pool import Runner
+from .problems import BuildError
 from .rendering import Handbook, Unit
 from .units import UnitPdf, UnitTask
 
@@ -68,6 +69,9 @@ def typeset(handbook: Handbook, metadata: Metadata, options: TypesetOptions,
         plan = page_plan(typeset_units, duplex=duplex)
         if settled:
             break
+    else:  # the footers would belong to another sequence of pages than the one assembled
+        raise BuildError("the contents kept changing length as their page numbers were "
+                         "filled in; please report this edition")
     pdf = assemble(typeset_units, plan, overlay.pdf, [kind in ("page", "log") for kind in kinds],
                    handbook.contents, metadata, options.epoch, runner.cache)
     return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count)
