@@ -73,17 +73,17 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
     sources = [Pdf.open(io.BytesIO(unit.pdf)) for unit in units]
     stamps = Pdf.open(io.BytesIO(overlay))
     destinations: dict[str, Array] = {}
-    blank_size = _portrait_size(units)
     placed: set[int] = set()
     for unit_index in plan:
         if unit_index is None:
-            final.add_blank_page(page_size=blank_size)
+            final.add_blank_page()  # sized below, like its neighbours
         elif unit_index not in placed:
             placed.add(unit_index)
             start = len(final.pages)
             final.pages.extend(sources[unit_index].pages)
             _carry_destinations(sources[unit_index], final, start, destinations)
             _add_links(final, start, units[unit_index].links)
+    _size_blank_pages(final, plan)
     for index, page in enumerate(final.pages):
         if numbered[index]:
             _stamp(final, page, stamps.pages[index], f"/HandbookFooter{index + 1}")
@@ -109,9 +109,18 @@ def _stamp(final: Pdf, page: pikepdf.Page, footer: pikepdf.Page, name: str) -> N
     page.contents_add(final.make_stream(f"Q\nq {name} Do Q\n".encode()))
 
 
-def _portrait_size(units: Sequence[UnitPdf]) -> tuple[float, float]:
-    return next(((width, height) for unit in units for width, height in unit.pages
-                 if height >= width), (595.28, 841.89))
+def _size_blank_pages(final: Pdf, plan: list[int | None]) -> None:
+    """A blank page takes the boxes (media, trim, bleed) of a portrait page of the handbook."""
+    portrait = next((page for page, unit in zip(final.pages, plan) if unit is not None
+                     and page.mediabox[3] - page.mediabox[1] >= page.mediabox[2] - page.mediabox[0]),
+                    None)
+    if portrait is None:
+        return
+    for page, unit in zip(final.pages, plan):
+        if unit is None:
+            for box in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox"):
+                if box in portrait.obj:
+                    page.obj[box] = Array(list(portrait.obj[box]))
 
 
 def _carry_destinations(source: Pdf, final: Pdf, start: int, destinations: dict) -> None:

@@ -239,3 +239,15 @@ def test_option_combinations_that_make_no_sense(arguments, message, tmp_path):
 def test_help_says_how_to_print_a_booklet():
     result = CliRunner().invoke(main, ["build", "--help"])
     assert "flipping on the short" in result.output and "fold" in result.output
+
+
+def test_duplex_blank_pages_have_the_same_boxes_as_the_rest(tmp_path):
+    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "out.pdf", duplex=True, bleed=3.0)
+    document = pikepdf.open(pdf.path)
+    blanks = [index for index, text in enumerate(pdf.pages) if not text.strip()]
+    assert blanks
+    reference = document.pages[0]
+    for index in blanks:
+        page = document.pages[index]
+        for box in ("/MediaBox", "/TrimBox", "/BleedBox"):
+            assert [float(v) for v in page.obj[box]] == [float(v) for v in reference.obj[box]], box
