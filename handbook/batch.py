@@ -132,11 +132,12 @@ def assign_files(plans: Iterable[tuple[int, Plan]], folder: Path) -> list[tuple[
     return assigned
 
 
-def run_batch(library: Library, source: Path, csv_path: Path, folder: Path, jobs: int,
+def run_batch(library: Library, source: Path, rows: tuple[list, list], folder: Path, jobs: int,
               epoch: int, time_limit: float,
               progress: Callable[[int], object] | None = None) -> BatchSummary:
-    summary = BatchSummary()
-    requests, summary.failed = read_requests(csv_path)
+    """Build the plans of ``rows`` (from :func:`read_requests`) into ``folder``."""
+    requests, failed = rows
+    summary = BatchSummary(failed=list(failed))
     planned = []
     for line, request in requests:
         try:

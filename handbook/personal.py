@@ -21,7 +21,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> str:
     """The plan as one HTML document: summary, screening, warning signs, course log."""
-    handbook = Handbook(select(library), setup=setup)
+    handbook = _handbook(library, setup)
     view = handbook.presenter.protocol(plan.region, plan.protocol)
     dated = dataclasses.replace(view, log_rows=tuple(
         (session.number, day_text(session.date), session.planned) for session in plan.sessions))
@@ -46,6 +46,18 @@ def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) ->
         handbook.unit(view.anchor + "-log", "parts/protocol-log.html.j2", {"protocol": dated}),
     ]
     return handbook.html(units, handbook.stylesheet(), title=f"Course plan: {plan.request.patient}")
+
+
+_HANDBOOKS: dict[tuple[int, PageSetup], Handbook] = {}
+
+
+def _handbook(library: Library, setup: PageSetup) -> Handbook:
+    """One rendered handbook per library and page: a batch of plans shares it."""
+    key = (id(library), setup)
+    if key not in _HANDBOOKS:
+        _HANDBOOKS.clear()  # one library at a time; never keep an old one alive
+        _HANDBOOKS[key] = Handbook(select(library), setup=setup)
+    return _HANDBOOKS[key]
 
 
 def day_text(day: datetime.date) -> str:

@@ -100,12 +100,12 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None) -> None
 
     library = load_library(source)
     try:
-        total = len(read_requests(plans_csv)[0])
+        rows = read_requests(plans_csv)
     except BatchFileError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    with click.progressbar(length=total, label="Building plans", file=sys.stderr) as bar:
-        summary = run_batch(library, source, plans_csv, folder, worker_count(jobs),
+    with click.progressbar(length=len(rows[0]), label="Building plans", file=sys.stderr) as bar:
+        summary = run_batch(library, source, rows, folder, worker_count(jobs),
                             source_epoch(library.edition.date), 600.0, bar.update)
     for line, reason in summary.failed:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: {reason}; row skipped", err=True)
