@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .problems import display_path
+from .timekeeping import DEFAULT_TIME_LIMIT
 
 
 class IsoDate(click.ParamType):
@@ -67,7 +68,7 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
     except PlanError as error:
         raise click.UsageError(str(error)) from None
     target = output or Path("build") / "plans" / f"{file_stem(patient, start)}.pdf"
-    printed = print_plan(library, course, source, source_epoch(library.edition.date), 600.0)
+    printed = print_plan(library, course, source, source_epoch(library.edition.date), DEFAULT_TIME_LIMIT)
     write_atomically(target, printed.pdf)
     click.echo(f"{display_path(target.resolve())}: {printed.pages} pages in "
                f"{time.perf_counter() - started:.1f} s")
@@ -106,7 +107,7 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None) -> None
         sys.exit(1)
     with click.progressbar(length=len(rows[0]), label="Building plans", file=sys.stderr) as bar:
         summary = run_batch(library, source, rows, folder, worker_count(jobs),
-                            source_epoch(library.edition.date), 600.0, bar.update)
+                            source_epoch(library.edition.date), DEFAULT_TIME_LIMIT, bar.update)
     for line, reason in summary.failed:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: {reason}; row skipped", err=True)
     click.echo(f"{display_path(folder.resolve())}: {len(summary.built)} built, "
