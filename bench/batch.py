@@ -28,7 +28,7 @@ def write_plans(path: Path, count: int = 20) -> None:
 def timed_batch(plans: Path, folder: Path, jobs: int) -> float:
     shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "handbook.cli", "batch", str(plans), "-o", str(folder),
+    subprocess.run([sys.executable, "-m", "handbook", "batch", str(plans), "-o", str(folder),
                     "--source", str(ROOT / "protocols"), "--jobs", str(jobs)],
                    check=True, capture_output=True, cwd=ROOT)
     return time.perf_counter() - started

@@ -43,8 +43,8 @@ def main() -> None:
     """Typeset the naive document, as a fresh process would (import included)."""
     from weasyprint import HTML
 
-    from handbook.fetcher import SandboxFetcher
-    from handbook.paths import LAYOUTS
+    from handbook.typeset.fetcher import SandboxFetcher
+    from handbook.resources import LAYOUTS
 
     document = HTML(string=naive_html((LAYOUTS / "fonts").as_uri()),
                     url_fetcher=SandboxFetcher([LAYOUTS])).render()

@@ -25,15 +25,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
-HANDBOOK = [sys.executable, "-m", "handbook.cli"]
+HANDBOOK = [sys.executable, "-m", "handbook"]
 SINGLE_DOCUMENT = """
 import sys
 from pathlib import Path
-from handbook.building import source_epoch
-from handbook.printing import print_pdf
-from handbook.rendering import Handbook
-from handbook.selection import select
-from handbook.validation import load_library
+from handbook.build import source_epoch
+from handbook.typeset.whole import print_pdf
+from handbook.render.document import Handbook
+from handbook.edition.selection import select
+from handbook.source.loader import load_library
 library = load_library(Path(sys.argv[1]))
 printed = print_pdf(Handbook(select(library)).document(), allowed=[Path(sys.argv[1])],
                     epoch=source_epoch(library.edition.date))

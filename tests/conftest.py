@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handbook.building import BuildOptions, build
-from handbook.validation import load_library
+from handbook.build import BuildOptions, build
+from handbook.source.loader import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"

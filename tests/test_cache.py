@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import FIXTURES, read_pdf
-from handbook.building import BuildOptions, build
+from handbook.build import BuildOptions, build
 
 
 def build_into(source, target, cache, **options):

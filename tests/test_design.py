@@ -11,11 +11,11 @@ from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 from conftest import PROTOCOLS
-from handbook.fetcher import SandboxFetcher
-from handbook.paper import PAPERS, PageSetup
-from handbook.rendering import LAYOUTS, render_html
-from handbook.selection import select
-from handbook.validation import load_library
+from handbook.typeset.fetcher import SandboxFetcher
+from handbook.render.paper import PAPERS, PageSetup
+from handbook.render.document import LAYOUTS, render_html
+from handbook.edition.selection import select
+from handbook.source.loader import load_library
 
 PX_PER_MM = 96 / 25.4
 PX_PER_PT = 96 / 72

@@ -14,7 +14,7 @@ from handbook.cli import main
 
 
 def run_in_fixtures(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handbook.cli", *arguments], cwd=FIXTURES,
+    return subprocess.run([sys.executable, "-m", "handbook", *arguments], cwd=FIXTURES,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -21,9 +21,9 @@ import pytest
 from fontTools.ttLib import TTFont
 from pydantic import BaseModel
 
-from handbook import safety
-from handbook.models import TIERS, Course, Dosage, Library, Range
-from handbook.validation import load_library
+from handbook.edition import safety
+from handbook.source.models import TIERS, Course, Dosage, Library, Range
+from handbook.source.loader import load_library
 
 ROOT = Path(__file__).parent.parent
 PROTOCOLS = ROOT / "protocols"

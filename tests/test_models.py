@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from handbook import dosing, safety
-from handbook.models import Course, Dosage, Range
+from handbook.edition import dosing
+from handbook.edition import safety
+from handbook.source.models import Course, Dosage, Range
 
 
 @pytest.mark.parametrize("text, expected, printed", [
@@ -41,7 +42,7 @@ def test_bad_ranges(text, message):
 
 
 def test_a_protocol_dosage_must_limit_the_session():
-    from handbook.models.treatments import Protocol
+    from handbook.source.models.treatments import Protocol
     field = Protocol.model_fields["dosage"]
     assert field.is_required()
     with pytest.raises(ValueError, match="must limit the session length"):

@@ -152,7 +152,7 @@ def test_shipped_fonts_cover_latin_and_cyrillic():
 
 
 def test_each_protocol_prints_its_safeguards(handbook_pdf, library):
-    from handbook import safety
+    from handbook.edition import safety
 
     text = normalise(handbook_pdf.text())
     action = normalise(library.red_flags.action)
@@ -216,7 +216,7 @@ def test_screening_form_fits_on_one_page(handbook_pdf):
 
 
 def test_each_course_log_fits_one_landscape_page(handbook_pdf, library):
-    from handbook import dosing
+    from handbook.edition import dosing
 
     for _, protocol in library.protocols():
         if dosing.course_sessions(protocol.course, protocol.dosage) > 20:

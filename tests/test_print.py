@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, PROTOCOLS, build_pdf, fragments
 from handbook.cli import main
-from handbook.imposition import booklet_order
+from handbook.typeset.imposition import booklet_order
 
 MM = 72 / 25.4
 PAGE_NUMBER = re.compile(r"Page (\d+) of (\d+)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from handbook.schema import SCHEMA_FOLDER, schemas
+from handbook.source.json_schema import SCHEMA_FOLDER, schemas
 
 
 def test_committed_schemas_are_current():

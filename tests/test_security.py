@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import FIXTURES, PROTOCOLS, normalise
-from handbook.building import BuildOptions, build
+from handbook.build import BuildOptions, build
 from handbook.cli import main
-from handbook.fetcher import FetchRefused, SandboxFetcher
+from handbook.typeset.fetcher import FetchRefused, SandboxFetcher
 
 HOSTILE = [
     '<img src="file:///etc/passwd">',
@@ -204,7 +204,7 @@ def test_ctrl_c_exits_130_and_leaves_nothing_behind(tmp_path):
     target.parent.mkdir()
     target.write_bytes(b"%PDF earlier")
     process = subprocess.Popen(
-        [sys.executable, "-m", "handbook.cli", "build", str(PROTOCOLS), "-o", str(target),
+        [sys.executable, "-m", "handbook", "build", str(PROTOCOLS), "-o", str(target),
          "--no-cache", "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(2.5)  # typesetting by now: the build takes several seconds
@@ -231,16 +231,16 @@ def session_members(session: int) -> list[int]:
 
 
 def test_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
-    from handbook import output
+    from handbook import files
 
     target = tmp_path / "handbook.pdf"
     target.write_bytes(b"%PDF earlier")
 
     def broken_replace(source, destination):
         raise KeyboardInterrupt
-    monkeypatch.setattr(output.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(KeyboardInterrupt):
-        output.write_atomically(target, b"%PDF new")
+        files.write_atomically(target, b"%PDF new")
     assert target.read_bytes() == b"%PDF earlier"
     assert os.listdir(tmp_path) == ["handbook.pdf"]
 
@@ -284,7 +284,7 @@ def test_typesetting_time_limit(tmp_path, monkeypatch, jobs):
     """In this process (one job) and in the workers (two), a runaway unit is stopped."""
     def slow(*args, **kwargs):
         time.sleep(5)
-    monkeypatch.setattr("handbook.workers.HTML.render", slow)  # forked workers inherit it
+    monkeypatch.setattr("handbook.typeset._worker.HTML.render", slow)  # forked workers inherit it
     started = time.perf_counter()
     result = invoke("build", FIXTURES / "minimal", "--time-limit", "1", "--no-cache",
                     "--jobs", jobs, "-o", tmp_path / "x.pdf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_pdf, normalise
-from handbook.selection import SelectionError, select
+from handbook.edition.selection import SelectionError, select
 
 
 def test_region_booklet_keeps_only_that_region(cervical_pdf, library):

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from handbook.problems import ContentError
-from handbook.yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
+from handbook.errors import ContentError
+from handbook.source.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
 
 
 def read(tmp_path, text: str | bytes):

@@ -1,0 +1,162 @@
+"""The whole pipeline for one handbook, from a protocols folder to a file on disk.
+
+An unchanged rebuild is answered from the cache before anything heavy is
+imported: the key covers every input file, the layouts, the options and the
+package's code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .typeset.cache import Cache, default_folder, digest, folder_digest
+from .resources import LAYOUTS
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    source: Path
+    output: Path
+    format: str = "pdf"
+    audience: str = "therapist"
+    regions: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    paper: str = "a4"
+    duplex: bool = False
+    booklet: bool = False
+    bleed: float = 0.0
+    marks: bool = False
+    variant: str | None = None
+    time_limit: float = 600.0
+    jobs: int | None = None
+    cache_folder: Path | None = field(default_factory=default_folder)
+
+    def key(self) -> str:
+        """What the output depends on, apart from the files themselves."""
+        relevant = {name: value for name, value in asdict(self).items()
+                    if name not in ("source", "output", "time_limit", "jobs", "cache_folder")}
+        return json.dumps(relevant, sort_keys=True, default=str)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    pages: int | None
+    seconds: float
+    refused: tuple[str, ...] = ()
+    sheets: int | None = None
+    from_cache: bool = False
+    units_typeset: int | None = None
+    units_cached: int | None = None
+    pdf: bytes = field(default=b"", repr=False)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Read, validate, select, render, print and write; nothing is written on failure."""
+    started = time.perf_counter()
+    cache = Cache(options.cache_folder)
+    key = _output_key(options) if options.cache_folder else ""
+    hit = cache.get("outputs", key) if key else None
+    if hit is not None:
+        from .files import write_atomically
+
+        metadata, data = hit
+        write_atomically(options.output, data)
+        return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
+                           sheets=metadata.get("sheets"), from_cache=True)
+    result, data = _build(options, cache)
+    if key:
+        cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets}, data)
+        cache.prune()
+    return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"")
+
+
+def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
+    unit_by_unit = options.format == "pdf" and not options.variant
+    if not unit_by_unit:
+        return _build_with(options, cache, None)
+    from .typeset.pool import Runner
+
+    with Runner(cache, options.jobs) as runner:
+        runner.start()  # the workers load WeasyPrint while this process validates
+        return _build_with(options, cache, runner)
+
+
+def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResult, bytes]:
+    from .files import write_atomically
+    from .render.paper import PAPERS, SHEETS, PageSetup
+    from .render.document import Handbook
+    from .edition.selection import select
+    from .source.loader import load_library
+
+    library = load_library(options.source)
+    selection = select(library, options.regions, options.methods)
+    epoch = source_epoch(library.edition.date)
+    modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
+    setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
+                      bleed=options.bleed, marks=options.marks)
+    handbook = Handbook(selection, setup=setup, modified=modified,
+                        embed_fonts=options.format == "html", audience=options.audience)
+    if options.format == "html":
+        data = handbook.document().encode("utf-8")
+        write_atomically(options.output, data)
+        return BuildResult(options.output, None, 0.0), data
+    result = _typeset(handbook, options, runner, epoch)
+    data, sheets = result.pdf, None
+    if options.booklet:
+        from .typeset.imposition import impose
+
+        _, width, height = SHEETS[PAPERS[options.paper].booklet_sheet]
+        data = impose(data, (width, height))
+        sheets = -(-result.pages // 4)
+    write_atomically(options.output, data)
+    return dataclasses.replace(result, sheets=sheets), data
+
+
+def _typeset(handbook, options: BuildOptions, runner, epoch: int) -> BuildResult:
+    """PDF/A and PDF/UA are typeset as one tagged document; the rest unit by unit.
+
+    The result's ``pdf`` holds the document, before any imposition."""
+    if runner is None:
+        from .typeset.whole import print_pdf
+
+        printed = print_pdf(handbook.document(), allowed=[options.source], epoch=epoch,
+                            time_limit=options.time_limit, variant=options.variant)
+        return BuildResult(options.output, printed.pages, 0.0, printed.refused, pdf=printed.pdf)
+    from .typeset.assembly import Metadata
+    from .typeset.units import TypesetOptions, typeset
+
+    edition = handbook.selection.library.edition
+    metadata = Metadata(
+        title=handbook.context["document_title"], authors=tuple(edition.authors),
+        subject=" ".join(edition.subject.split()), keywords=tuple(edition.keywords),
+        creator=f"handbook {handbook.context['version']}", language=edition.language,
+        created="D:" + edition.date.strftime("%Y%m%d"),
+        modified="D:" + handbook.modified.strftime("%Y%m%d"))
+    typeset_result = typeset(handbook, metadata, TypesetOptions(
+        allowed=(str(options.source.resolve()),), epoch=epoch, time_limit=options.time_limit),
+        runner)
+    return BuildResult(options.output, typeset_result.pages, 0.0, pdf=typeset_result.pdf,
+                       units_typeset=typeset_result.units_typeset,
+                       units_cached=typeset_result.units_cached)
+
+
+def _output_key(options: BuildOptions) -> str:
+    if not options.source.is_dir():
+        return ""
+    return digest("output", options.key(), folder_digest(options.source), folder_digest(LAYOUTS),
+                  os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def source_epoch(edition_date: datetime.date) -> int:
+    """The moment the build claims to be from: SOURCE_DATE_EPOCH, else the edition's date."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    midnight = datetime.datetime.combine(edition_date, datetime.time(), datetime.UTC)
+    return int(midnight.timestamp())

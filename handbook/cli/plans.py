@@ -1,0 +1,116 @@
+"""The ``plan`` and ``batch`` commands: personal course plans, one or many."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import display_path
+from ..clock import DEFAULT_TIME_LIMIT
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> datetime.date:
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date: write it as YYYY-MM-DD, for example 2026-12-01",
+                      param, ctx)
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path), default="protocols", required=False)
+@click.option("--patient", required=True, help="The patient's name, as it should be printed.")
+@click.option("--protocol", "protocol_id", required=True, metavar="ID",
+              help="The protocol's id (see: handbook list).")
+@click.option("--start", required=True, type=IsoDate(), help="The date of the first session.")
+@click.option("--every", type=click.IntRange(min=1), metavar="DAYS",
+              help="Days from one session to the next; default: the protocol's interval.")
+@click.option("--sessions", type=click.IntRange(min=1), metavar="N",
+              help="Sessions in the course; default: the protocol's course.")
+@click.option("--skip-weekends", is_flag=True, help="Move a session that falls on a weekend to Monday.")
+@click.option("--therapist", metavar="NAME")
+@click.option("--clinic", metavar="NAME")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write; default build/plans/<name>_<start>.pdf.")
+def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, every: int | None,
+         sessions: int | None, skip_weekends: bool, therapist: str | None, clinic: str | None,
+         output: Path | None) -> None:
+    """A personal course plan for one patient: dated sessions, screening, warning signs, log.
+
+    \b
+    Example:
+      handbook plan --patient "Anna Petrova" --protocol lumbar-hernia-classic \\
+                    --start 2026-12-01 --skip-weekends --therapist "Dr Ivanova"
+    """
+    import time
+
+    from ..plans.batch import file_stem
+    from ..build import source_epoch
+    from ..files import write_atomically
+    from ..plans.document import print_plan
+    from ..plans.schedule import PlanError, PlanRequest, make_plan
+    from ..source.loader import load_library
+
+    started = time.perf_counter()
+    library = load_library(source)
+    request = PlanRequest(patient, protocol_id, start, every, sessions, skip_weekends,
+                          therapist, clinic)
+    try:
+        course = make_plan(library, request)
+    except PlanError as error:
+        raise click.UsageError(str(error)) from None
+    target = output or Path("build") / "plans" / f"{file_stem(patient, start)}.pdf"
+    printed = print_plan(library, course, source, source_epoch(library.edition.date), DEFAULT_TIME_LIMIT)
+    write_atomically(target, printed.pdf)
+    click.echo(f"{display_path(target.resolve())}: {printed.pages} pages in "
+               f"{time.perf_counter() - started:.1f} s")
+
+
+@click.command()
+@click.argument("plans_csv", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "folder", required=True, type=click.Path(path_type=Path),
+              help="The folder the plans go into.")
+@click.option("--source", type=click.Path(path_type=Path), default="protocols", show_default=True,
+              help="The protocols folder.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes to build with; default: one per core.")
+def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None) -> None:
+    """Build one plan per row of PLANS_CSV into a folder, on every core.
+
+    The CSV has a header row with the columns patient, protocol and start, and
+    optionally every, sessions, therapist and clinic. A bad row is reported with
+    its line number and skipped; the others are still built, and the exit code is
+    1. Plans already up to date are skipped.
+
+    \b
+    Example:
+      handbook batch next-week.csv -o build/plans --jobs 2
+    """
+    from ..plans.batch import BatchFileError, read_requests, run_batch
+    from ..build import source_epoch
+    from ..typeset.tasks import worker_count
+    from ..source.loader import load_library
+
+    library = load_library(source)
+    try:
+        rows = read_requests(plans_csv)
+    except BatchFileError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    with click.progressbar(length=len(rows[0]), label="Building plans", file=sys.stderr) as bar:
+        summary = run_batch(library, source, rows, folder, worker_count(jobs),
+                            source_epoch(library.edition.date), DEFAULT_TIME_LIMIT, bar.update)
+    for line, reason in summary.failed:
+        click.echo(f"{display_path(plans_csv.resolve())}:{line}: {reason}; row skipped", err=True)
+    click.echo(f"{display_path(folder.resolve())}: {len(summary.built)} built, "
+               f"{len(summary.skipped)} already up to date, {len(summary.failed)} failed")
+    if summary.failed:
+        sys.exit(1)

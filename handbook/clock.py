@@ -1,0 +1,56 @@
+"""Time, kept out of the output: a fixed "now" for reproducible files, and a limit.
+
+Light on purpose: used by the main process and by the workers alike.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from .errors import BuildError
+
+#: A real handbook typesets in seconds; this is far beyond any of them.
+DEFAULT_TIME_LIMIT = 600.0
+
+
+class TimeLimitExceeded(BuildError):
+    """Typesetting ran past its limit; the message says what to do."""
+
+
+@contextmanager
+def source_date(epoch: int) -> Iterator[None]:
+    """Let SOURCE_DATE_EPOCH stand for the clock (fontTools stamps fonts with "now")."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@contextmanager
+def limited_to(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitExceeded if the block runs longer than ``seconds`` (main thread only)."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded(
+            f"typesetting took longer than {seconds:g} s, far beyond any real handbook; "
+            "check the library for runaway content, or raise --time-limit")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,74 @@
+"""Which contraindications apply where, grouped the way a checklist asks them.
+
+Kept apart from layout so the handbook, a personal plan and the tests all use
+the same rule: a contraindication with no ``applies_to`` concerns every
+treatment; one that names methods or regions concerns a treatment that uses
+one of those methods *and* is in one of those regions (an empty list matches
+anything).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..source.models import TIERS, Contraindication, Library, Protocol, Region
+
+#: The checklist-design rule: a block holds at most nine items.
+MAX_BLOCK = 9
+
+
+def applies(item: Contraindication, region_id: str, method_id: str) -> bool:
+    scope = item.applies_to
+    return ((not scope.methods or method_id in scope.methods)
+            and (not scope.regions or region_id in scope.regions))
+
+
+def applies_to_edition(item: Contraindication, regions: set[str], methods: set[str]) -> bool:
+    scope = item.applies_to
+    return ((not scope.methods or bool(methods & set(scope.methods)))
+            and (not scope.regions or bool(regions & set(scope.regions))))
+
+
+def for_protocol(library: Library, region: Region, protocol: Protocol) -> list[Contraindication]:
+    """Every contraindication a therapist must rule out before this protocol."""
+    explicit = set(protocol.contraindications)
+    return [item for item in library.contraindications
+            if item.id in explicit or applies(item, region.id, protocol.method)]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a checklist: a heading, up to nine items, one action line."""
+
+    title: str
+    meaning: str
+    items: tuple[str, ...]
+    action: str
+
+
+def tier_blocks(library: Library, items: Iterable[Contraindication]) -> list[Block]:
+    """Absolute, then local, then relative; long tiers split into balanced blocks."""
+    blocks = []
+    items = list(items)
+    for tier in TIERS:
+        info = getattr(library.tiers, tier)
+        texts = [item.text for item in items if item.tier == tier]
+        blocks += _split(info.name, info.meaning, texts, info.action)
+    return blocks
+
+
+def red_flag_block(library: Library, title: str) -> list[Block]:
+    flags = library.red_flags
+    return _split(title, "", [flag.ask for flag in flags.flags], f"If any YES: {flags.action}")
+
+
+def _split(title: str, meaning: str, texts: list[str], action: str) -> list[Block]:
+    if not texts:
+        return []
+    count = -(-len(texts) // MAX_BLOCK)
+    size = -(-len(texts) // count)
+    chunks = [texts[start:start + size] for start in range(0, len(texts), size)]
+    return [Block(f"{title} ({number} of {count})" if count > 1 else title,
+                  meaning, tuple(chunk), action)
+            for number, chunk in enumerate(chunks, start=1)]

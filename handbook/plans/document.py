@@ -1,0 +1,72 @@
+"""One patient's plan as a printed document: dates, screening, warning signs, log.
+
+A plan carries a patient's name, so it is never cached and never logged; the
+only metadata that names the patient is the document title.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+
+from ..source.models import Library
+from ..render.paper import DEFAULT_SETUP, PageSetup
+from .schedule import Plan
+from ..render.document import Handbook
+from ..edition.selection import select
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> str:
+    """The plan as one HTML document: summary, screening, warning signs, course log."""
+    handbook = _handbook(library, setup)
+    view = handbook.presenter.protocol(plan.region, plan.protocol)
+    dated = dataclasses.replace(view, log_rows=tuple(
+        (session.number, day_text(session.date), session.planned) for session in plan.sessions))
+    sessions = [{"number": session.number, "day": day_text(session.date),
+                 "planned": session.planned} for session in plan.sessions]
+    repeat_note = ""
+    if plan.repeat_from:
+        break_text = str(plan.protocol.course.break_before_repeat)
+        repeat_note = (f"a break of {break_text} before any repeat course, which could then "
+                       f"start on {day_text(plan.repeat_from)} at the earliest, if the doctor "
+                       "advises one.")
+    filled = {"patient": plan.request.patient, "region": plan.region.name,
+              "date": day_text(plan.request.start),
+              "scope": f"Before the first session of {plan.protocol.title}."}
+    units = [
+        handbook.unit("part-plan", "parts/plan.html.j2", {
+            "plan": plan, "view": view, "sessions": sessions,
+            "repeat_from": plan.repeat_from, "repeat_note": repeat_note}),
+        handbook.unit("part-screening", "parts/screening.html.j2",
+                      {"screening_blocks": view.checklist, "filled": filled}),
+        handbook.unit("part-patient-warnings", "parts/patient-warnings.html.j2", {}),
+        handbook.unit(view.anchor + "-log", "parts/protocol-log.html.j2", {"protocol": dated}),
+    ]
+    return handbook.html(units, handbook.stylesheet(), title=f"Course plan: {plan.request.patient}")
+
+
+_HANDBOOKS: dict[tuple[int, PageSetup], Handbook] = {}
+
+
+def _handbook(library: Library, setup: PageSetup) -> Handbook:
+    """One rendered handbook per library and page: a batch of plans shares it."""
+    key = (id(library), setup)
+    if key not in _HANDBOOKS:
+        _HANDBOOKS.clear()  # one library at a time; never keep an old one alive
+        _HANDBOOKS[key] = Handbook(select(library), setup=setup)
+    return _HANDBOOKS[key]
+
+
+def day_text(day: datetime.date) -> str:
+    """"Mon 2026-12-07": the weekday in words, so nobody miscounts, the date unambiguous."""
+    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
+
+
+def print_plan(library: Library, plan: Plan, source: Path, epoch: int, time_limit: float):
+    from ..typeset.whole import print_pdf  # WeasyPrint loads only when a PDF is wanted
+
+    return print_pdf(plan_html(library, plan), allowed=[source], epoch=epoch,
+                     time_limit=time_limit)

@@ -1,0 +1,137 @@
+"""A personal course plan: which days, how many sessions, how many minutes each.
+
+Defaults come from the protocol: its number of sessions, its interval, its
+sessions per day, its dosage progression and its break before a repeat
+course.  A request that asks for more than the protocol allows, or for
+sessions closer together than it allows, is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from ..edition import dosing
+from ..source.models import Library, Protocol, Range, Region
+from ..source.models.quantities import format_range
+from ..errors import quoted
+
+#: No course in the sources comes near this; a plan longer than it is a typo.
+MAX_PLAN_SESSIONS = 60
+MAX_NAME_LENGTH = 120
+
+
+class PlanError(ValueError):
+    """The request cannot be planned; the message says why and what to ask instead."""
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    patient: str
+    protocol: str
+    start: datetime.date
+    every: int | None = None
+    sessions: int | None = None
+    skip_weekends: bool = False
+    therapist: str | None = None
+    clinic: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    number: int
+    date: datetime.date
+    planned: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    request: PlanRequest
+    region: Region
+    protocol: Protocol
+    sessions: tuple[Session, ...]
+    step_days: int
+    per_day: int
+    repeat_from: datetime.date | None
+
+
+def make_plan(library: Library, request: PlanRequest) -> Plan:
+    """The dated plan for ``request``, or PlanError."""
+    name = request.patient.strip()
+    if not name:
+        raise PlanError("the patient's name is empty")
+    if len(name) > MAX_NAME_LENGTH:
+        raise PlanError(f"the patient's name is longer than {MAX_NAME_LENGTH} characters")
+    found = library.protocol(request.protocol)
+    if found is None:
+        known = ", ".join(protocol.id for _, protocol in library.protocols())
+        raise PlanError(f"unknown protocol {quoted(request.protocol)}; choose from: {known}")
+    region, protocol = found
+    course, dosage = protocol.course, protocol.dosage
+    count = request.sessions or dosing.course_sessions(course, dosage)
+    allowed = most_sessions(protocol)
+    if count > allowed:
+        where = f" ({format_range(course.sessions)})" if course.sessions else ""
+        raise PlanError(f"the protocol {protocol.id} allows at most {allowed} sessions in a "
+                        f"course{where}; ask for {allowed} or fewer")
+    shortest = shortest_step(protocol)
+    if request.every is not None and request.every < shortest:
+        raise PlanError(f"the protocol {protocol.id} needs {format_range(course.interval)} off "
+                        f"between sessions, so sessions can be no closer than every {shortest} days")
+    step = request.every or shortest
+    per_day = int(dosage.per_day.max) if dosage.per_day and dosage.per_day.max else 1
+    dates = schedule(request.start, count, step, per_day, request.skip_weekends)
+    minutes = dosing.planned_minutes(dosage, count)
+    sessions = tuple(Session(number, day, planned)
+                     for number, (day, planned) in enumerate(zip(dates, minutes), start=1))
+    repeat = course.break_before_repeat
+    repeat_from = add_span(dates[-1], repeat) if repeat is not None and repeat.min else None
+    return Plan(request, region, protocol, sessions, step, per_day, repeat_from)
+
+
+def most_sessions(protocol: Protocol) -> int:
+    """The longest course the protocol allows (the sources' upper figure)."""
+    course, dosage = protocol.course, protocol.dosage
+    if course.sessions is not None and course.sessions.max:
+        return int(course.sessions.max)
+    if course.length is not None and course.length.unit == "days" and course.length.max:
+        per_day = dosage.per_day.max if dosage.per_day and dosage.per_day.max else 1
+        return int(course.length.max * per_day)
+    return MAX_PLAN_SESSIONS
+
+
+def shortest_step(protocol: Protocol) -> int:
+    """Days from one session date to the next: one, plus the days off the protocol asks for."""
+    interval = protocol.course.interval
+    if interval is None or not interval.min:
+        return 1
+    return 1 + int(interval.min * (7 if interval.unit == "weeks" else 1))
+
+
+def schedule(start: datetime.date, sessions: int, step: int, per_day: int,
+             skip_weekends: bool) -> list[datetime.date]:
+    """Session dates from ``start``, ``step`` days apart, ``per_day`` sessions a day;
+    with ``skip_weekends`` a date on a Saturday or Sunday moves to the Monday."""
+    dates: list[datetime.date] = []
+    day = start
+    while len(dates) < sessions:
+        if skip_weekends and day.weekday() >= 5:
+            day += datetime.timedelta(days=7 - day.weekday())
+        dates += [day] * min(per_day, sessions - len(dates))
+        day += datetime.timedelta(days=step)
+    return dates
+
+
+def add_span(day: datetime.date, span: Range) -> datetime.date:
+    """``day`` plus the shortest length of ``span`` (days, weeks, months or years)."""
+    amount = int(span.min)
+    if span.unit == "days":
+        return day + datetime.timedelta(days=amount)
+    if span.unit == "weeks":
+        return day + datetime.timedelta(weeks=amount)
+    months = amount * (12 if span.unit == "years" else 1)
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month,
+                       day=min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,140 @@
+"""Ranges such as "6-7 times" or "5-7 minutes", kept as numbers.
+
+Dosages are what plans and logs are computed from, so they are never prose.
+An author may write a range compactly (``6-7 times``, ``15+ minutes``,
+``up to 15 sessions``) or as a mapping (``{min: 6, max: 7, unit: times}``);
+both become the same :class:`Range`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from ...errors import quoted
+from .base import Strict
+
+Unit = Literal[
+    "times", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+    "sessions", "courses", "cm",
+]
+
+_UNIT_SPELLINGS: dict[str, str] = {
+    "time": "times", "times": "times", "x": "times", "pass": "times", "passes": "times",
+    "s": "seconds", "sec": "seconds", "second": "seconds", "seconds": "seconds",
+    "min": "minutes", "minute": "minutes", "minutes": "minutes",
+    "h": "hours", "hour": "hours", "hours": "hours",
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+    "month": "months", "months": "months", "year": "years", "years": "years",
+    "session": "sessions", "sessions": "sessions", "course": "courses", "courses": "courses",
+    "cm": "cm",
+}
+_SINGULAR = {
+    "times": "time", "seconds": "second", "minutes": "minute", "hours": "hour",
+    "days": "day", "weeks": "week", "months": "month", "years": "year",
+    "sessions": "session", "courses": "course", "cm": "cm",
+}
+_NUMBER = r"\d+(?:\.\d+)?"
+_COMPACT = re.compile(
+    rf"^\s*(?:(?P<upto>up to)\s+(?P<cap>{_NUMBER})"
+    rf"|(?P<low>{_NUMBER})\s*(?:(?:-|–|—|to)\s*(?P<high>{_NUMBER})|(?P<plus>\+))?)"
+    r"\s*(?P<unit>[a-z]+)\s*$"
+)
+COMPACT_HELP = "write it like '6-7 times', '10 minutes', '15+ minutes' or 'up to 15 sessions'"
+
+TIME_UNITS = ("seconds", "minutes", "hours")
+SPAN_UNITS = ("days", "weeks", "months", "years")
+
+
+class Range(Strict):
+    """From ``min`` to ``max`` of ``unit``; an open end is ``None``."""
+
+    min: float | None = Field(default=None, ge=0)
+    max: float | None = Field(default=None, ge=0)
+    unit: Unit
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, value: Any) -> Any:
+        return parse_compact(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min is None and self.max is None:
+            raise ValueError("give at least 'min' or 'max'")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"'min' ({_number(self.min)}) is larger than 'max' ({_number(self.max)})")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        """Editors should offer both spellings: ``6-7 times`` and the mapping."""
+        mapping = handler(core_schema)
+        compact = {"type": "string", "pattern": _COMPACT.pattern, "description": COMPACT_HELP,
+                   "examples": ["6-7 times", "5-7 minutes", "15+ minutes", "up to 15 sessions"]}
+        return {"anyOf": [compact, mapping]}
+
+    @property
+    def exact(self) -> bool:
+        return self.min is not None and self.min == self.max
+
+    def __str__(self) -> str:
+        return format_range(self)
+
+
+def parse_compact(text: str) -> dict:
+    """``"6-7 times"`` → ``{"min": 6.0, "max": 7.0, "unit": "times"}``."""
+    match = _COMPACT.match(text.lower())
+    if not match:
+        raise ValueError(f"{quoted(text)} is not a range: {COMPACT_HELP}")
+    unit = _UNIT_SPELLINGS.get(match["unit"])
+    if unit is None:
+        known = ", ".join(sorted(set(_UNIT_SPELLINGS.values())))
+        raise ValueError(f"{quoted(match['unit'])} is not a unit this handbook knows; use one of: {known}")
+    if match["upto"]:
+        return {"max": float(match["cap"]), "unit": unit}
+    low = float(match["low"])
+    if match["plus"]:
+        return {"min": low, "unit": unit}
+    high = float(match["high"]) if match["high"] else low
+    return {"min": low, "max": high, "unit": unit}
+
+
+def format_range(value: Range) -> str:
+    """How a range reads in print: "6–7 times", "15 minutes or more", "up to 15 sessions"."""
+    unit = _unit_word(value)
+    if value.min is None:
+        return f"up to {_number(value.max)} {unit}"
+    if value.max is None:
+        return f"{_number(value.min)} {unit} or more"
+    if value.exact:
+        return f"{_number(value.min)} {unit}"
+    return f"{_number(value.min)}–{_number(value.max)} {unit}"
+
+
+def _unit_word(value: Range) -> str:
+    largest = value.max if value.max is not None else value.min
+    return _SINGULAR[value.unit] if largest == 1 else value.unit
+
+
+def _number(number: float | None) -> str:
+    return f"{number:g}"
+
+
+def _in_units(*units: str):
+    def check(value: Range) -> Range:
+        if value.unit not in units:
+            raise ValueError(f"'{value}' should be in {' or '.join(units)}, not {value.unit}")
+        return value
+    return AfterValidator(check)
+
+
+Repetitions = Annotated[Range, _in_units("times")]
+Duration = Annotated[Range, _in_units(*TIME_UNITS)]
+Span = Annotated[Range, _in_units(*SPAN_UNITS)]
+Interval = Annotated[Range, _in_units("days", "weeks")]
+SessionCount = Annotated[Range, _in_units("sessions")]
+CourseCount = Annotated[Range, _in_units("courses")]
+Length = Annotated[Range, _in_units("cm")]

@@ -1,0 +1,265 @@
+"""Join typeset units into the finished PDF.
+
+The units arrive as separate PDFs, each numbered from one and each naming
+its fonts by a marker rather than embedding them.  Joining them means:
+blank pages where a duplex chapter must open on the right, "Page X of Y"
+stamped from an overlay typeset for the final page sequence, every named
+destination mapped onto the final pages (so links resolve), an outline that
+mirrors the contents, each font embedded once and subset to every glyph any
+unit used, and the edition's metadata.  The result is deterministic.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pikepdf
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from pikepdf import Array, Dictionary, Name, NameTree, OutlineItem, Pdf, String
+
+from ..edition.views import Entry
+from .cache import Cache, digest
+from ..clock import source_date
+from .tasks import FONT_MARKER, UnitPdf, known_fonts
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    authors: tuple[str, ...]
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    language: str
+    created: str  # PDF date, e.g. D:20261122
+    modified: str
+
+
+def page_plan(units: Sequence[UnitPdf], *, duplex: bool) -> list[int | None]:
+    """For each final page, the index of the unit it comes from, or None for a blank.
+
+    In duplex, every unit opens on a right-hand (odd) page, as WeasyPrint's
+    ``break-before: right`` would have it.
+    """
+    plan: list[int | None] = []
+    for index, unit in enumerate(units):
+        if duplex and len(plan) % 2 == 1:
+            plan.append(None)
+        plan.extend([index] * len(unit.pages))
+    return plan
+
+
+def page_numbers(units: Sequence[UnitPdf], plan: list[int | None]) -> dict[str, int]:
+    """The final 1-based page of every anchor, from each unit's own page of it."""
+    first_page = {}
+    for number, unit_index in enumerate(plan, start=1):
+        if unit_index is not None:
+            first_page.setdefault(unit_index, number)
+    numbers = {}
+    for index, unit in enumerate(units):
+        for name, page in unit.anchors.items():
+            numbers.setdefault(name, first_page[index] + page)
+    return numbers
+
+
+def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
+             numbered: Sequence[bool], contents: Sequence[Entry], metadata: Metadata,
+             epoch: int, cache: Cache) -> bytes:
+    """The finished PDF: units joined, stamped, linked, outlined, fonts embedded once."""
+    final = Pdf.new()
+    sources = [Pdf.open(io.BytesIO(unit.pdf)) for unit in units]
+    stamps = Pdf.open(io.BytesIO(overlay))
+    destinations: dict[str, Array] = {}
+    placed: set[int] = set()
+    for unit_index in plan:
+        if unit_index is None:
+            final.add_blank_page()  # sized below, like its neighbours
+        elif unit_index not in placed:
+            placed.add(unit_index)
+            start = len(final.pages)
+            final.pages.extend(sources[unit_index].pages)
+            _carry_destinations(sources[unit_index], final, start, destinations)
+            _add_links(final, start, units[unit_index].links)
+    _size_blank_pages(final, plan)
+    for index, page in enumerate(final.pages):
+        if numbered[index]:
+            _stamp(final, page, stamps.pages[index], f"/HandbookFooter{index + 1}")
+    _embed_fonts_once(final, epoch, cache)
+    _write_destinations(final, destinations)
+    _write_outline(final, contents, destinations)
+    _write_metadata(final, metadata)
+    output = io.BytesIO()
+    final.save(output, deterministic_id=True, compress_streams=True,
+               object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return output.getvalue()
+
+
+def _stamp(final: Pdf, page: pikepdf.Page, footer: pikepdf.Page, name: str) -> None:
+    """Draw the footer page over ``page`` (same size) under a name of its own.
+
+    The name is fixed, not generated, so rebuilds are byte-identical; and it is
+    one per page, because a unit's pages share one resource dictionary.
+    """
+    form = final.copy_foreign(footer.as_form_xobject())
+    page.add_resource(form, Name.XObject, Name(name))
+    page.contents_add(final.make_stream(b"q\n"), prepend=True)
+    page.contents_add(final.make_stream(f"Q\nq {name} Do Q\n".encode()))
+
+
+def _size_blank_pages(final: Pdf, plan: list[int | None]) -> None:
+    """A blank page takes the boxes (media, trim, bleed) of a portrait page of the handbook."""
+    portrait = next((page for page, unit in zip(final.pages, plan) if unit is not None
+                     and page.mediabox[3] - page.mediabox[1] >= page.mediabox[2] - page.mediabox[0]),
+                    None)
+    if portrait is None:
+        return
+    for page, unit in zip(final.pages, plan):
+        if unit is None:
+            for box in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox"):
+                if box in portrait.obj:
+                    page.obj[box] = Array(list(portrait.obj[box]))
+
+
+def _carry_destinations(source: Pdf, final: Pdf, start: int, destinations: dict) -> None:
+    """Re-point the unit's named destinations at its pages in the final document."""
+    names = source.Root.get("/Names")
+    if names is None or "/Dests" not in names:
+        return
+    index_of = {page.objgen: number for number, page in enumerate(source.pages)}
+    for name, target in NameTree(names.Dests).items():
+        target = target.D if isinstance(target, Dictionary) else target
+        page = index_of.get(target[0].objgen)
+        if page is None or name in destinations:
+            continue
+        destinations[name] = Array([final.pages[start + page].obj, *target[1:]])
+
+
+def _add_links(final: Pdf, start: int, links) -> None:
+    """Links into other units, by name: they resolve through the merged destinations."""
+    for page, rectangle, target in links:
+        annotation = final.make_indirect(Dictionary(
+            Type=Name.Annot, Subtype=Name.Link, Rect=Array(rectangle),
+            BS=Dictionary(W=0), Dest=String(target)))
+        page_object = final.pages[start + page].obj
+        if "/Annots" not in page_object:
+            page_object.Annots = Array()
+        page_object.Annots.append(annotation)
+
+
+def _write_destinations(final: Pdf, destinations: dict[str, Array]) -> None:
+    tree = NameTree.new(final)
+    for name in sorted(destinations):
+        tree[name] = destinations[name]
+    final.Root.Names = Dictionary(Dests=tree.obj)
+
+
+def _write_outline(final: Pdf, contents: Sequence[Entry], destinations: dict[str, Array]) -> None:
+    """Bookmarks that mirror the contents: chapters, and their sections beneath."""
+    with final.open_outline() as outline:
+        chapter = None
+        for entry in contents:
+            target = destinations.get(entry.anchor)
+            if target is None:
+                continue
+            item = OutlineItem(entry.title, destination=target)
+            if entry.level == 1 or chapter is None:
+                outline.root.append(item)
+                chapter = item
+            else:
+                chapter.children.append(item)
+
+
+def _embed_fonts_once(final: Pdf, epoch: int, cache: Cache) -> None:
+    """Replace each marker with one font program, subset to the glyphs used anywhere."""
+    descriptors: dict[str, list[Dictionary]] = {}
+    glyphs: dict[str, set[int]] = {}
+    for font in _cid_fonts(final):
+        descriptor = font.FontDescriptor
+        program = descriptor.get("/FontFile2")
+        if program is None:
+            continue
+        data = program.read_bytes()
+        if not data.startswith(FONT_MARKER):
+            continue
+        key = data[len(FONT_MARKER):].decode("ascii")
+        descriptors.setdefault(key, []).append(descriptor)
+        glyphs.setdefault(key, set()).update(_used_glyphs(font.get("/W", Array())))
+    for key, users in sorted(descriptors.items()):
+        program = _subset(key, glyphs[key], epoch, cache)
+        stream = final.make_stream(program, Length1=len(program))
+        for descriptor in users:
+            descriptor.FontFile2 = stream
+
+
+def _cid_fonts(final: Pdf):
+    seen = set()
+    for page in final.pages:
+        for resources in _all_resources(page.obj.get("/Resources")):
+            for font in resources.get("/Font", Dictionary()).values():
+                for descendant in font.get("/DescendantFonts", Array()):
+                    if descendant.objgen not in seen:
+                        seen.add(descendant.objgen)
+                        yield descendant
+
+
+def _all_resources(resources, depth: int = 0):
+    """A page's resources and those of the forms it draws (the overlay is one)."""
+    if resources is None or depth > 4:
+        return
+    yield resources
+    for xobject in resources.get("/XObject", Dictionary()).values():
+        if xobject.get("/Subtype") == Name.Form:
+            yield from _all_resources(xobject.get("/Resources"), depth + 1)
+
+
+def _used_glyphs(widths: Array) -> set[int]:
+    """Glyph ids from a CID font's W array: ``first [w …]`` or ``first last w``."""
+    used, items, index = set(), list(widths), 0
+    while index < len(items):
+        first = int(items[index])
+        following = items[index + 1]
+        if isinstance(following, Array):
+            used.update(range(first, first + len(following)))
+            index += 2
+        else:
+            used.update(range(first, int(following) + 1))
+            index += 3
+    return used
+
+
+def _subset(font_key: str, glyph_ids: set[int], epoch: int, cache: Cache) -> bytes:
+    """The same subsetting WeasyPrint does, once for the whole handbook (and cached:
+    an edit rarely brings a glyph the handbook did not use before)."""
+    key = digest("font", font_key, ",".join(map(str, sorted(glyph_ids))), str(epoch))
+    cached = cache.get("fonts", key)
+    if cached is not None:
+        return cached[1]
+    options = subset.Options(retain_gids=True, passthrough_tables=True,
+                             ignore_missing_glyphs=True, hinting=False, desubroutinize=True)
+    options.drop_tables += ["GSUB", "GPOS", "SVG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=sorted(glyph_ids | {0}))
+    font = TTFont(io.BytesIO(known_fonts()[font_key].read_bytes()))
+    subsetter.subset(font)
+    output = io.BytesIO()
+    with source_date(epoch):  # fontTools stamps the font with "now"
+        font.save(output)
+    cache.put("fonts", key, {}, output.getvalue())
+    return output.getvalue()
+
+
+def _write_metadata(final: Pdf, metadata: Metadata) -> None:
+    final.docinfo.Title = String(metadata.title)
+    if metadata.authors:
+        final.docinfo.Author = String(", ".join(metadata.authors))
+    final.docinfo.Subject = String(metadata.subject)
+    final.docinfo.Keywords = String(", ".join(metadata.keywords))
+    final.docinfo.Creator = String(metadata.creator)
+    final.docinfo.Producer = String(f"WeasyPrint and pikepdf {pikepdf.__version__}")
+    final.docinfo.CreationDate = String(metadata.created)
+    final.docinfo.ModDate = String(metadata.modified)
+    final.Root.Lang = String(metadata.language)
+
