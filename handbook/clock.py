@@ -1,24 +1,32 @@
 """Time, kept out of the output: a fixed "now" for reproducible files, and a limit.
 
+The moment a build claims to be from is SOURCE_DATE_EPOCH, else the edition's
+date; never the machine's clock, so the same input gives the same bytes.
+
 Light on purpose: used by the main process and by the workers alike.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .errors import BuildError
+from .errors import TimeLimitExceeded
 
 #: A real handbook typesets in seconds; this is far beyond any of them.
 DEFAULT_TIME_LIMIT = 600.0
 
 
-class TimeLimitExceeded(BuildError):
-    """Typesetting ran past its limit; the message says what to do."""
+def source_epoch(edition_date: datetime.date) -> int:
+    """The moment the build claims to be from: SOURCE_DATE_EPOCH, else the edition's date."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    midnight = datetime.datetime.combine(edition_date, datetime.time(), datetime.UTC)
+    return int(midnight.timestamp())
 
 
 @contextmanager

@@ -1,15 +1,25 @@
-"""Problems found in the content, reported the way an editor understands them.
+"""Every failure a user can meet, each with its exit code and its own way of being shown.
 
-Every stage before rendering collects :class:`Problem` values instead of
-raising at the first one, so the author sees all of them in one run, each as
-``file:line:column: message``.
+Following Click's pattern (``ClickException.exit_code``), the exit code lives on
+the error class, so the command line has one handler: ``except HandbookError
+as error: error.show(); exit(error.exit_code)``.  Stages raise these and
+nothing else for expected failures; anything else is a bug.
+
+Content problems are collected, not raised one by one: every stage before
+rendering gathers :class:`Problem` values, so the author sees all of them in
+one run, each as ``file:line:column: message``.
 """
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, TextIO
+
+#: What each kind of ending means to a script that runs the command.
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 @dataclass(frozen=True, order=True)
@@ -28,16 +38,67 @@ class Problem:
         return f"{file}:{self.line}:{self.column}: {message}"
 
 
-class ContentError(Exception):
+class HandbookError(Exception):
+    """An expected failure; its message is for people and names no patient."""
+
+    exit_code: ClassVar[int] = EXIT_PROBLEM
+
+    def show(self, stream: TextIO | None = None) -> None:
+        print(f"error: {self}", file=stream or sys.stderr)
+
+
+class ContentError(HandbookError):
     """The content cannot be used; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], *, what_failed: str = "nothing was built"):
         self.problems = sorted(set(problems), key=_reading_order)
+        self.what_failed = what_failed
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
+    def show(self, stream: TextIO | None = None) -> None:
+        stream = stream or sys.stderr
+        for problem in self.problems:
+            print(problem, file=stream)
+        count = len(self.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; {self.what_failed}.",
+              file=stream)
 
-class BuildError(Exception):
-    """An expected failure after validation (output, limits); its message is for people."""
+
+class BuildError(HandbookError):
+    """A failure after validation (output, limits, typesetting)."""
+
+
+class OutputError(BuildError):
+    """The target cannot be written; the message says why in plain words."""
+
+
+class TimeLimitExceeded(BuildError):
+    """Typesetting ran past its limit; the message says what to do."""
+
+
+class UsageError(HandbookError):
+    """The command asked for something that cannot be given (exit code 2, as Click's)."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, stream: TextIO | None = None) -> None:
+        print(f"Error: {self}", file=stream or sys.stderr)
+
+
+class SelectionError(UsageError):
+    """The reader asked for a region or method the library does not have."""
+
+
+class PlanError(UsageError):
+    """A plan cannot be made as asked; the message says why and what to ask instead."""
+
+
+class BatchFileError(HandbookError):
+    """A batch's CSV file as a whole cannot be used (not one of its rows)."""
+
+
+class BatchIncomplete(HandbookError):
+    """Some rows of a batch could not be built; the others were."""
 
 
 def _reading_order(problem: Problem) -> tuple:

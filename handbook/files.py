@@ -11,11 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import BuildError
-
-
-class OutputError(BuildError):
-    """The target cannot be written; the message says why in plain words."""
+from .errors import OutputError
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from conftest import PROTOCOLS, build_pdf, fragments, normalise, read_pdf
 from handbook.cli import main
-from handbook.plans.schedule import PlanError, PlanRequest, add_span, make_plan, schedule
+from handbook.errors import PlanError
+from handbook.plans.schedule import PlanRequest, add_span, make_plan, schedule
 from handbook.source.models import Range
 
 DAY = datetime.date

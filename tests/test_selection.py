@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_pdf, normalise
-from handbook.edition.selection import SelectionError, select
+from handbook.edition.selection import select
+from handbook.errors import SelectionError
 
 
 def test_region_booklet_keeps_only_that_region(cervical_pdf, library):

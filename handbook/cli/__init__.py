@@ -1,4 +1,4 @@
-"""The ``handbook`` command line: build, validate and list.
+"""The ``handbook`` command line: parse options, call one function of a stage, report.
 
 Exit codes: 0 success, 1 a content or build problem, 2 a usage mistake,
 130 interrupted.  No command ever shows a traceback unless HANDBOOK_DEBUG=1.
@@ -14,42 +14,38 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import BuildError, ContentError, display_path
+from ..errors import EXIT_INTERRUPTED, EXIT_PROBLEM, HandbookError, display_path
 
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
                         required=False)
 
 
 class HandbookGroup(click.Group):
-    """Turns every expected failure into a short message and an exit code."""
+    """Turns every expected failure into its message and its exit code (see errors)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except ContentError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            count = len(error.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
-                       err=True)
-            ctx.exit(1)
+        except HandbookError as error:
+            error.show()
+            ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("Interrupted; nothing was written.", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
             ctx.exit(0)
-        except (BuildError, OSError) as error:
+        except OSError as error:  # the machine refused something no stage expected
             click.echo(f"error: {error}", err=True)
-            ctx.exit(1)
+            ctx.exit(EXIT_PROBLEM)
         except Exception as error:  # the last line of defence: no traceback for the user
             if os.environ.get("HANDBOOK_DEBUG"):
                 raise
             click.echo(f"internal error: {type(error).__name__}: {error}\n"
                        "Please report this; run with HANDBOOK_DEBUG=1 for details.", err=True)
-            ctx.exit(1)
+            ctx.exit(EXIT_PROBLEM)
 
 
 @click.group(cls=HandbookGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,7 +118,6 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
     from ..build import build as run_build
     from ..typeset.cache import default_folder
     from ..render.paper import parse_length
-    from ..edition.selection import SelectionError
 
     try:
         bleed_mm = parse_length(bleed)
@@ -135,10 +130,7 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
                            booklet=booklet, bleed=bleed_mm, marks=marks, variant=variant,
                            time_limit=time_limit, jobs=jobs,
                            cache_folder=None if no_cache else default_folder())
-    try:
-        result = run_build(options)
-    except SelectionError as error:  # an unknown region or method
-        raise click.UsageError(str(error)) from None
+    result = run_build(options)
     for url in result.refused:
         click.echo(f"warning: refused to fetch {url}", err=True)
     pages = f"{result.pages} pages" if result.pages is not None else "1 HTML page"

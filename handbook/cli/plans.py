@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import display_path
-from ..clock import DEFAULT_TIME_LIMIT
+from ..errors import BatchIncomplete, display_path
 
 
 class IsoDate(click.ParamType):
@@ -50,28 +49,13 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
       handbook plan --patient "Anna Petrova" --protocol lumbar-hernia-classic \\
                     --start 2026-12-01 --skip-weekends --therapist "Dr Ivanova"
     """
-    import time
+    from ..plans.schedule import PlanRequest
+    from ..plans.single import plan_pdf
 
-    from ..plans.batch import file_stem
-    from ..build import source_epoch
-    from ..files import write_atomically
-    from ..plans.document import print_plan
-    from ..plans.schedule import PlanError, PlanRequest, make_plan
-    from ..source.loader import load_library
-
-    started = time.perf_counter()
-    library = load_library(source)
-    request = PlanRequest(patient, protocol_id, start, every, sessions, skip_weekends,
-                          therapist, clinic)
-    try:
-        course = make_plan(library, request)
-    except PlanError as error:
-        raise click.UsageError(str(error)) from None
-    target = output or Path("build") / "plans" / f"{file_stem(patient, start)}.pdf"
-    printed = print_plan(library, course, source, source_epoch(library.edition.date), DEFAULT_TIME_LIMIT)
-    write_atomically(target, printed.pdf)
-    click.echo(f"{display_path(target.resolve())}: {printed.pages} pages in "
-               f"{time.perf_counter() - started:.1f} s")
+    result = plan_pdf(source, PlanRequest(patient, protocol_id, start, every, sessions,
+                                          skip_weekends, therapist, clinic), output)
+    click.echo(f"{display_path(result.output.resolve())}: {result.pages} pages in "
+               f"{result.seconds:.1f} s")
 
 
 @click.command()
@@ -94,23 +78,34 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None) -> None
     Example:
       handbook batch next-week.csv -o build/plans --jobs 2
     """
-    from ..plans.batch import BatchFileError, read_requests, run_batch
-    from ..build import source_epoch
-    from ..typeset.tasks import worker_count
-    from ..source.loader import load_library
+    from ..plans.batch import run_batch
 
-    library = load_library(source)
-    try:
-        rows = read_requests(plans_csv)
-    except BatchFileError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
-    with click.progressbar(length=len(rows[0]), label="Building plans", file=sys.stderr) as bar:
-        summary = run_batch(library, source, rows, folder, worker_count(jobs),
-                            source_epoch(library.edition.date), DEFAULT_TIME_LIMIT, bar.update)
+    with _Progress("Building plans") as progress:
+        summary = run_batch(plans_csv, folder, source, jobs, progress)
     for line, reason in summary.failed:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: {reason}; row skipped", err=True)
     click.echo(f"{display_path(folder.resolve())}: {len(summary.built)} built, "
                f"{len(summary.skipped)} already up to date, {len(summary.failed)} failed")
     if summary.failed:
-        sys.exit(1)
+        raise BatchIncomplete(f"{len(summary.failed)} row{'s' if len(summary.failed) != 1 else ''}"
+                              " could not be built; see the lines above")
+
+
+class _Progress:
+    """A progress bar on stderr, drawn once the number of plans to build is known."""
+
+    def __init__(self, label: str):
+        self.label, self.bar = label, None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *error) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*error)

@@ -12,11 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..source.models import Contraindication, Library, Method, Region, Source, Technique
+from ..errors import SelectionError
 from .safety import applies_to_edition
-
-
-class SelectionError(ValueError):
-    """The reader asked for something the library does not have (a usage error)."""
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ import dataclasses
 import datetime
 from pathlib import Path
 
-from ..source.models import Library
-from ..render.paper import DEFAULT_SETUP, PageSetup
-from .schedule import Plan
-from ..render.document import Handbook
+from ..edition import anchors
 from ..edition.selection import select
+from ..render.document import Handbook
+from ..render.paper import DEFAULT_SETUP, PageSetup
+from ..source.models import Library
+from .schedule import Plan
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -37,13 +38,13 @@ def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) ->
               "date": day_text(plan.request.start),
               "scope": f"Before the first session of {plan.protocol.title}."}
     units = [
-        handbook.unit("part-plan", "parts/plan.html.j2", {
+        handbook.unit(anchors.PLAN, "parts/plan.html.j2", {
             "plan": plan, "view": view, "sessions": sessions,
             "repeat_from": plan.repeat_from, "repeat_note": repeat_note}),
-        handbook.unit("part-screening", "parts/screening.html.j2",
+        handbook.unit(anchors.part("screening"), "parts/screening.html.j2",
                       {"screening_blocks": view.checklist, "filled": filled}),
-        handbook.unit("part-patient-warnings", "parts/patient-warnings.html.j2", {}),
-        handbook.unit(view.anchor + "-log", "parts/protocol-log.html.j2", {"protocol": dated}),
+        handbook.unit(anchors.part("patient-warnings"), "parts/patient-warnings.html.j2", {}),
+        handbook.unit(view.log_anchor, "parts/protocol-log.html.j2", {"protocol": dated}),
     ]
     return handbook.html(units, handbook.stylesheet(), title=f"Course plan: {plan.request.patient}")
 

@@ -15,15 +15,11 @@ from dataclasses import dataclass
 from ..edition import dosing
 from ..source.models import Library, Protocol, Range, Region
 from ..source.models.quantities import format_range
-from ..errors import quoted
+from ..errors import PlanError, quoted
 
 #: No course in the sources comes near this; a plan longer than it is a typo.
 MAX_PLAN_SESSIONS = 60
 MAX_NAME_LENGTH = 120
-
-
-class PlanError(ValueError):
-    """The request cannot be planned; the message says why and what to ask instead."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""One patient's plan, from a protocols folder and a request to a PDF on disk."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..clock import DEFAULT_TIME_LIMIT, source_epoch
+from ..files import write_atomically
+from .naming import file_stem
+from .schedule import PlanRequest, make_plan
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    output: Path
+    pages: int
+    seconds: float
+
+
+def default_target(request: PlanRequest) -> Path:
+    return Path("build") / "plans" / f"{file_stem(request.patient, request.start)}.pdf"
+
+
+def plan_pdf(source: Path, request: PlanRequest, output: Path | None = None,
+             time_limit: float = DEFAULT_TIME_LIMIT) -> PlanResult:
+    """Make and write the plan; raises ContentError, PlanError or BuildError, and
+    writes nothing unless the whole plan was made."""
+    from ..source.loader import load_library
+    from .document import print_plan
+
+    started = time.perf_counter()
+    library = load_library(source)
+    plan = make_plan(library, request)
+    target = output or default_target(request)
+    printed = print_plan(library, plan, source, source_epoch(library.edition.date), time_limit)
+    write_atomically(target, printed.pdf)
+    return PlanResult(target, printed.pages, time.perf_counter() - started)
