@@ -29,7 +29,7 @@ HANDBOOK = [sys.executable, "-m", "handbook"]
 SINGLE_DOCUMENT = """
 import sys
 from pathlib import Path
-from handbook.build import source_epoch
+from handbook.clock import source_epoch
 from handbook.typeset.whole import print_pdf
 from handbook.render.document import Handbook
 from handbook.edition.selection import select

@@ -1,8 +1,9 @@
-"""The whole pipeline for one handbook, from a protocols folder to a file on disk.
+"""One handbook, from a protocols folder to a file on disk: options → source → edition →
+render → typeset → file.
 
 An unchanged rebuild is answered from the cache before anything heavy is
 imported: the key covers every input file, the layouts, the options and the
-package's code.
+package's code.  Nothing is written unless the whole build succeeded.
 """
 
 from __future__ import annotations
@@ -14,9 +15,16 @@ import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .typeset.cache import Cache, default_folder, digest, folder_digest
+from .clock import source_epoch
 from .resources import LAYOUTS
+from .typeset.cache import Cache, default_folder, digest, folder_digest
+
+if TYPE_CHECKING:
+    from .render.document import Handbook
+    from .typeset.pool import Runner
+    from .typeset.tasks import Metadata, UnitDocument
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class BuildResult:
     output: Path
     pages: int | None
     seconds: float
+    #: URLs the sandbox refused to fetch, whichever path typeset them.
     refused: tuple[str, ...] = ()
     sheets: int | None = None
     from_cache: bool = False
@@ -58,7 +67,7 @@ class BuildResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Read, validate, select, render, print and write; nothing is written on failure."""
+    """Read, validate, select, render, typeset and write; nothing is written on failure."""
     started = time.perf_counter()
     cache = Cache(options.cache_folder)
     key = _output_key(options) if options.cache_folder else ""
@@ -69,10 +78,12 @@ def build(options: BuildOptions) -> BuildResult:
         metadata, data = hit
         write_atomically(options.output, data)
         return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
+                           refused=tuple(metadata.get("refused", ())),
                            sheets=metadata.get("sheets"), from_cache=True)
     result, data = _build(options, cache)
     if key:
-        cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets}, data)
+        cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets,
+                                   "refused": result.refused}, data)
         cache.prune()
     return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"")
 
@@ -88,11 +99,12 @@ def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
         return _build_with(options, cache, runner)
 
 
-def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResult, bytes]:
-    from .files import write_atomically
-    from .render.paper import PAPERS, SHEETS, PageSetup
-    from .render.document import Handbook
+def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
+                ) -> tuple[BuildResult, bytes]:
     from .edition.selection import select
+    from .files import write_atomically
+    from .render.document import Handbook
+    from .render.paper import PAPERS, SHEETS, PageSetup
     from .source.loader import load_library
 
     library = load_library(options.source)
@@ -119,7 +131,8 @@ def _build_with(options: BuildOptions, cache: Cache, runner) -> tuple[BuildResul
     return dataclasses.replace(result, sheets=sheets), data
 
 
-def _typeset(handbook, options: BuildOptions, runner, epoch: int) -> BuildResult:
+def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
+             epoch: int) -> BuildResult:
     """PDF/A and PDF/UA are typeset as one tagged document; the rest unit by unit.
 
     The result's ``pdf`` holds the document, before any imposition."""
@@ -129,22 +142,45 @@ def _typeset(handbook, options: BuildOptions, runner, epoch: int) -> BuildResult
         printed = print_pdf(handbook.document(), allowed=[options.source], epoch=epoch,
                             time_limit=options.time_limit, variant=options.variant)
         return BuildResult(options.output, printed.pages, 0.0, printed.refused, pdf=printed.pdf)
-    from .typeset.assembly import Metadata
     from .typeset.units import TypesetOptions, typeset
 
+    typeset_result = typeset(typesettable(handbook), metadata_of(handbook), TypesetOptions(
+        allowed=(str(options.source.resolve()),), epoch=epoch, time_limit=options.time_limit),
+        runner)
+    return BuildResult(options.output, typeset_result.pages, 0.0, typeset_result.refused,
+                       pdf=typeset_result.pdf, units_typeset=typeset_result.units_typeset,
+                       units_cached=typeset_result.units_cached)
+
+
+def typesettable(handbook: Handbook) -> UnitDocument:
+    """The rendered handbook as the plain data typesetting works on."""
+    from .edition import anchors
+    from .typeset.tasks import OutlineEntry, UnitDocument
+
+    placeholders = {entry.anchor: 0 for entry in handbook.contents}
+    return UnitDocument(
+        units=tuple((unit.name, handbook.html([unit], None))
+                    for unit in handbook.units(page_numbers=placeholders)),
+        stylesheet=handbook.stylesheet(page_numbers=False),
+        duplex=handbook.setup.duplex,
+        outline=tuple(OutlineEntry(entry.level, entry.title, entry.anchor)
+                      for entry in handbook.contents),
+        contents_unit=anchors.CONTENTS,
+        numbered_contents=lambda numbers: handbook.html([handbook.contents_unit(numbers)], None),
+        footer_stylesheet=handbook.stylesheet(overlay=True),
+        unnumbered_units=frozenset({anchors.COVER}))
+
+
+def metadata_of(handbook: Handbook) -> Metadata:
+    from .typeset.tasks import Metadata
+
     edition = handbook.selection.library.edition
-    metadata = Metadata(
+    return Metadata(
         title=handbook.context["document_title"], authors=tuple(edition.authors),
         subject=" ".join(edition.subject.split()), keywords=tuple(edition.keywords),
         creator=f"handbook {handbook.context['version']}", language=edition.language,
         created="D:" + edition.date.strftime("%Y%m%d"),
         modified="D:" + handbook.modified.strftime("%Y%m%d"))
-    typeset_result = typeset(handbook, metadata, TypesetOptions(
-        allowed=(str(options.source.resolve()),), epoch=epoch, time_limit=options.time_limit),
-        runner)
-    return BuildResult(options.output, typeset_result.pages, 0.0, pdf=typeset_result.pdf,
-                       units_typeset=typeset_result.units_typeset,
-                       units_cached=typeset_result.units_cached)
 
 
 def _output_key(options: BuildOptions) -> str:
@@ -152,11 +188,3 @@ def _output_key(options: BuildOptions) -> str:
         return ""
     return digest("output", options.key(), folder_digest(options.source), folder_digest(LAYOUTS),
                   os.environ.get("SOURCE_DATE_EPOCH", ""))
-
-
-def source_epoch(edition_date: datetime.date) -> int:
-    """The moment the build claims to be from: SOURCE_DATE_EPOCH, else the edition's date."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    midnight = datetime.datetime.combine(edition_date, datetime.time(), datetime.UTC)
-    return int(midnight.timestamp())

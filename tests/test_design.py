@@ -13,7 +13,8 @@ from weasyprint.formatting_structure import boxes
 from conftest import PROTOCOLS
 from handbook.typeset.fetcher import SandboxFetcher
 from handbook.render.paper import PAPERS, PageSetup
-from handbook.render.document import LAYOUTS, render_html
+from handbook.render.document import Handbook
+from handbook.resources import LAYOUTS
 from handbook.edition.selection import select
 from handbook.source.loader import load_library
 
@@ -24,7 +25,7 @@ PX_PER_PT = 96 / 72
 @pytest.fixture(scope="module", params=["a4", "a5"])
 def laid_out(request):
     selection = select(load_library(PROTOCOLS))
-    html = render_html(selection, setup=PageSetup(PAPERS[request.param], duplex=True))
+    html = Handbook(selection, setup=PageSetup(PAPERS[request.param], duplex=True)).document()
     return HTML(string=html, base_url=LAYOUTS.as_uri() + "/",
                 url_fetcher=SandboxFetcher([LAYOUTS])).render()
 

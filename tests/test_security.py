@@ -146,6 +146,50 @@ def test_no_default_fetcher_is_used_behind_our_back(tmp_path, monkeypatch):
     assert unsandboxed == []
 
 
+FORBIDDEN = "file:///etc/hostname"
+
+
+@pytest.fixture
+def stylesheet_asking_for_a_file(monkeypatch):
+    """The page stylesheet (what a clinic's layout override could do) names a file outside
+    the sandbox; units and the whole document are typeset with it."""
+    from handbook.render.document import Handbook
+
+    original = Handbook.stylesheet
+
+    def stylesheet(self, **options):
+        return original(self, **options) + f"\n.cover {{ background: url({FORBIDDEN}); }}\n"
+    monkeypatch.setattr(Handbook, "stylesheet", stylesheet)
+
+
+@pytest.mark.parametrize("mode", ["one job", "two jobs", "cached units", "cached output",
+                                  "whole document"])
+def test_refused_fetches_are_reported_on_every_path(stylesheet_asking_for_a_file, tmp_path,
+                                                    mode):
+    source, cache = FIXTURES / "minimal", tmp_path / "cache"
+    options = {"one job": {"jobs": 1, "cache_folder": None},
+               "two jobs": {"jobs": 2, "cache_folder": None},
+               "cached units": {"jobs": 1, "cache_folder": cache},
+               "cached output": {"jobs": 1, "cache_folder": cache},
+               "whole document": {"variant": "pdf/ua-1", "cache_folder": None}}[mode]
+    if mode.startswith("cached"):
+        build(BuildOptions(source=source, output=tmp_path / "first.pdf", **options))
+        if mode == "cached units":
+            import shutil
+            shutil.rmtree(cache / "outputs")
+    result = build(BuildOptions(source=source, output=tmp_path / "out.pdf", **options))
+    assert FORBIDDEN in result.refused
+    assert result.from_cache == (mode == "cached output")
+    if mode == "cached units":
+        assert result.units_typeset < result.units_cached
+
+
+def test_build_warns_about_refused_fetches(stylesheet_asking_for_a_file, tmp_path):
+    result = invoke("build", FIXTURES / "minimal", "-o", tmp_path / "out.pdf", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert f"warning: refused to fetch {FORBIDDEN}" in result.output
+
+
 # -- reading the folder -----------------------------------------------------------
 
 
@@ -284,7 +328,7 @@ def test_typesetting_time_limit(tmp_path, monkeypatch, jobs):
     """In this process (one job) and in the workers (two), a runaway unit is stopped."""
     def slow(*args, **kwargs):
         time.sleep(5)
-    monkeypatch.setattr("handbook.typeset._worker.HTML.render", slow)  # forked workers inherit it
+    monkeypatch.setattr("handbook.typeset.engine.HTML.render", slow)  # forked workers inherit it
     started = time.perf_counter()
     result = invoke("build", FIXTURES / "minimal", "--time-limit", "1", "--no-cache",
                     "--jobs", jobs, "-o", tmp_path / "x.pdf")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import dosing, safety
+from . import anchors, dosing, safety
 from ..source.models import Course, Dosage, Method, Protocol, Region, Source, Step
 from ..source.models.quantities import format_range
 from .selection import Selection
@@ -21,15 +21,6 @@ MASSAGE_LABELS = {"allowed": "Allowed", "with-care": "With care",
 FAMILY_LABELS = {"massage": "Massage", "manual-therapy": "Manual therapy"}
 EVIDENCE_LABELS = {"moderate": "Moderate", "low": "Low", "very-low": "Very low",
                    "unclear": "Unclear", "no-trials": "No trials"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A line of the contents, and a bookmark in the PDF outline."""
-
-    level: int
-    title: str
-    anchor: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +47,8 @@ class StageView:
 @dataclass(frozen=True)
 class ProtocolView:
     anchor: str
+    checklist_anchor: str
+    log_anchor: str
     title: str
     region: str
     method: str
@@ -122,7 +115,7 @@ class Presenter:
 
     def region(self, region: Region) -> RegionView:
         return RegionView(
-            anchor=f"region-{region.id}", title=region.name, vertebrae=region.vertebrae,
+            anchor=anchors.region(region.id), title=region.name, vertebrae=region.vertebrae,
             overview=region.overview, position=region.position.patient,
             support=region.position.support or "", cautions=tuple(region.cautions),
             refs=self.refs(region.sources),
@@ -138,9 +131,10 @@ class Presenter:
         blocks = safety.tier_blocks(library, safety.for_protocol(library, region, protocol))
         blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title)
         return ProtocolView(
-            anchor=f"protocol-{protocol.id}", title=protocol.title, region=region.name,
+            anchor=anchors.protocol(protocol.id), checklist_anchor=anchors.checklist(protocol.id),
+            log_anchor=anchors.course_log(protocol.id), title=protocol.title, region=region.name,
             method=library.method_by_id[protocol.method].name,
-            method_anchor=f"method-{protocol.method}",
+            method_anchor=anchors.method(protocol.method),
             condition=condition.name,
             allowed_stages=", ".join(stage_names[stage] for stage in protocol.allowed_stages),
             summary=protocol.summary, position=position.patient, support=position.support or "",
@@ -178,16 +172,16 @@ class Presenter:
         if step.kind is not None:
             method = library.method_by_id[protocol.method]
             kind = next(kind for kind in method.kinds if kind.id == step.kind)
-            return kind.name, f"method-{method.id}", ""
+            return kind.name, anchors.method(method.id), ""
         technique = library.technique_by_id[step.technique]
         names = {variant.id: variant.name.lower() for variant in technique.variants}
-        return (technique.name, f"technique-{technique.id}",
+        return (technique.name, anchors.technique(technique.id),
                 ", ".join(names[variant] for variant in step.variants))
 
     def methods(self) -> list[MethodView]:
         library = self.selection.library
         return [MethodView(
-            anchor=f"method-{method.id}", method=method, family=FAMILY_LABELS[method.family],
+            anchor=anchors.method(method.id), method=method, family=FAMILY_LABELS[method.family],
             dosage=dosage_rows(method.dosage) if method.dosage else (),
             course=course_rows(method.course) if method.course else (),
             own_contraindications=tuple(

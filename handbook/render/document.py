@@ -1,4 +1,4 @@
-"""Stage four: lay the selection out as HTML with Jinja2, one unit at a time.
+"""The rendered handbook: the edition's views laid out as HTML, one unit at a time.
 
 A *unit* is a block that starts a page of its own: the cover, a chapter's
 opening pages, a protocol, a method, a form.  Units can be typeset one by one
@@ -12,22 +12,20 @@ is the project's own stylesheet and the units its own templates produced.
 
 from __future__ import annotations
 
-import base64
 import datetime
-import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-import jinja2
 from markupsafe import Markup
 
 from .. import __version__
-from ..edition import dosing
-from .paper import DEFAULT_SETUP, PageSetup
-from ..resources import LAYOUTS
-from ..edition.views import MASSAGE_LABELS, Entry, Presenter, citation
+from ..edition import anchors, dosing
+from ..edition.contents import contents, selection_label
 from ..edition.safety import red_flag_block, tier_blocks
 from ..edition.selection import Selection
+from ..edition.views import MASSAGE_LABELS, Presenter, citation
+from .environment import css_environment, html_environment, inline_fonts, print_css
+from .paper import DEFAULT_SETUP, PageSetup
 
 PART_TITLES = {
     "how-to-use": "How to use this handbook",
@@ -51,12 +49,7 @@ PATIENT_PARTS = ["cover", "patient-about", "patient-session", "patient-before",
 #: Patients get larger, calmer type.
 PATIENT_TYPE_SCALE = 1.25
 PAGE_NUMBER = '"Page " counter(page) " of " counter(pages)'
-OVERLAY_CSS = """
-.sheet { break-before: page; }
-.sheet:first-child { break-before: auto; }
-.sheet-log { page: log; }
-.sheet-cover, .sheet-blank { page: cover; }
-"""
+BLANK_LOG_TITLE = "Blank course log"
 
 
 @dataclass(frozen=True)
@@ -88,7 +81,8 @@ class Handbook:
         self.titles = {**PART_TITLES, "screening": library.forms.screening.title}
         self.label = selection_label(selection)
         self.modified = modified or library.edition.date
-        self.contents = contents(self.parts, self.titles, selection, self.regions, self.methods)
+        self.contents = contents(self.parts, self.titles, selection, self.regions, self.methods,
+                                 BLANK_LOG_TITLE)
 
     @cached_property
     def context(self) -> dict:
@@ -96,6 +90,7 @@ class Handbook:
         title = library.patient.title if self.audience == "patient" else library.edition.title
         return {
             "version": __version__,
+            "anchors": anchors,
             "edition": library.edition,
             "patient": library.patient,
             "short_title": title,
@@ -117,6 +112,7 @@ class Handbook:
             "refs": self.presenter.refs,
             "citation": citation,
             "blank_log": tuple((number, "", "") for number in range(1, dosing.DEFAULT_SESSIONS + 1)),
+            "blank_log_title": BLANK_LOG_TITLE,
             "filled": {"patient": "", "region": "", "date": "", "scope": ""},  # a plan fills these
             "blank_log_rule": "Fill in the planned minutes from the protocol's dosage.",
         }
@@ -128,11 +124,11 @@ class Handbook:
                 for part in self.parts for name, template, extra in self._part_units(part)]
 
     def contents_unit(self, page_numbers: dict[str, int]) -> Unit:
-        return self.unit("part-contents", "parts/contents.html.j2", {"page_numbers": page_numbers})
+        return self.unit(anchors.CONTENTS, "parts/contents.html.j2", {"page_numbers": page_numbers})
 
     def unit(self, name: str, template: str, extra: dict) -> Unit:
         """One unit from a part template, with ``extra`` added to the context."""
-        html = _environment().get_template(template).render({**self.context, **extra})
+        html = html_environment().get_template(template).render({**self.context, **extra})
         return Unit(name, Markup(html))
 
     def _part_units(self, part: str):
@@ -140,97 +136,44 @@ class Handbook:
             for region in self.regions:
                 yield region.anchor, "parts/region.html.j2", {"region": region}
                 for protocol in region.protocols:
-                    for part, template in (("", "protocol"), ("-checklist", "protocol-checklist"),
-                                           ("-log", "protocol-log")):
-                        yield (protocol.anchor + part, f"parts/{template}.html.j2",
-                               {"protocol": protocol})
+                    for name, template in (
+                            (protocol.anchor, "protocol"),
+                            (protocol.checklist_anchor, "protocol-checklist"),
+                            (protocol.log_anchor, "protocol-log")):
+                        yield name, f"parts/{template}.html.j2", {"protocol": protocol}
         elif part == "methods":
-            yield "part-methods", "parts/methods.html.j2", {}
+            yield anchors.part("methods"), "parts/methods.html.j2", {}
             for view in self.methods:
                 yield view.anchor, "parts/method.html.j2", {"view": view}
         elif part == "forms":
-            yield "part-forms", "parts/forms.html.j2", {}
-            yield "form-after-session", "parts/form-after.html.j2", {}
-            yield "form-course-log", "parts/form-log.html.j2", {}
+            yield anchors.FORMS, "parts/forms.html.j2", {}
+            yield anchors.FORM_AFTER_SESSION, "parts/form-after.html.j2", {}
+            yield anchors.FORM_COURSE_LOG, "parts/form-log.html.j2", {}
         elif part == "cover" and self.audience == "patient":
-            yield "part-cover", "parts/patient-cover.html.j2", {}
+            yield anchors.COVER, "parts/patient-cover.html.j2", {}
         else:
-            yield f"part-{part}", f"parts/{part}.html.j2", {}
+            yield anchors.part(part), f"parts/{part}.html.j2", {}
 
     def stylesheet(self, *, page_numbers: bool = True, overlay: bool = False) -> str:
         """print.css and the page geometry; without page numbers when the assembler adds them."""
         scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
-        page = _environment().get_template("page.css.j2").render(
+        page = css_environment().get_template("page.css.j2").render(
             setup=self.setup, overlay=overlay, audience=self.audience,
             sizes=self.setup.paper.type_sizes(scale),
-            page_number=Markup(PAGE_NUMBER if page_numbers else "none"))
-        stylesheet = _print_css() + page
-        return _inline_fonts(stylesheet) if self.embed_fonts else stylesheet
-
-    def overlay(self, kinds: list[str]) -> str:
-        """A document of empty pages carrying only "Page X of Y", one per final page.
-
-        ``kinds`` says for each page whether it is a ``page``, a landscape ``log``,
-        or a ``cover`` or ``blank`` page that carries no number.
-        """
-        sheets = "".join(f'<div class="sheet sheet-{kind}"></div>' for kind in kinds)
-        stylesheet = self.stylesheet(overlay=True) + OVERLAY_CSS
-        return self.html([Unit("overlay", Markup(sheets))], stylesheet, body=False)
+            page_number=PAGE_NUMBER if page_numbers else "none")
+        stylesheet = print_css() + page
+        return inline_fonts(stylesheet) if self.embed_fonts else stylesheet
 
     def document(self) -> str:
         """The whole handbook as one HTML page, for WeasyPrint or a browser."""
         return self.html(self.units(), self.stylesheet())
 
-    def html(self, units: list[Unit], stylesheet: str | None, *, body: bool = True,
-             title: str | None = None) -> str:
+    def html(self, units: list[Unit], stylesheet: str | None, *, title: str | None = None) -> str:
         """An HTML page holding ``units``; without a <style> when WeasyPrint gets it apart."""
         extra = {"document_title": title} if title else {}
-        return _environment().get_template("handbook.html.j2").render({
+        return html_environment().get_template("handbook.html.j2").render({
             **self.context, **extra, "units": [unit.html for unit in units],
-            "with_body_strings": body,
             "stylesheet": Markup(stylesheet) if stylesheet is not None else None})
-
-
-def render_html(selection: Selection, **options) -> str:
-    """The whole handbook as one HTML string (see :class:`Handbook`)."""
-    return Handbook(selection, **options).document()
-
-
-def contents(parts, titles, selection, regions, methods) -> list[Entry]:
-    """The contents, which the PDF outline mirrors: chapters, then their sections."""
-    entries: list[Entry] = []
-    for part in parts:
-        if part in ("cover", "contents"):
-            continue
-        if part == "regions":
-            for region in regions:
-                entries.append(Entry(1, region.title, region.anchor))
-                entries += [Entry(2, protocol.title, protocol.anchor) for protocol in region.protocols]
-            continue
-        entries.append(Entry(1, titles[part], f"part-{part}"))
-        if part == "methods":
-            entries += [Entry(2, view.method.name, view.anchor) for view in methods]
-        elif part == "techniques":
-            entries += [Entry(2, item.name, f"technique-{item.id}") for item in selection.techniques]
-        elif part == "conditions":
-            entries += [Entry(2, item.name, f"condition-{item.id}")
-                        for item in selection.library.conditions]
-        elif part == "forms":
-            forms = selection.library.forms
-            entries += [Entry(2, forms.before_session.title, "form-before-session"),
-                        Entry(2, forms.after_session.title, "form-after-session"),
-                        Entry(2, "Blank course log", "form-course-log")]
-    return entries
-
-
-def selection_label(selection: Selection) -> str:
-    """What a partial edition covers, for its cover and title ("" for the full one)."""
-    if not selection.partial:
-        return ""
-    names = [region.name for region in selection.regions]
-    if not names or len(selection.methods) == 1:
-        names += [method.name for method in selection.methods]
-    return " · ".join(dict.fromkeys(names))
 
 
 def _has_content(part: str, selection: Selection) -> bool:
@@ -244,30 +187,3 @@ def _screening_blocks(selection: Selection):
     general = [item for item in selection.contraindications if item.applies_to.general]
     return (tier_blocks(library, general)
             + red_flag_block(library, library.forms.screening.red_flags_title))
-
-
-@lru_cache(maxsize=1)
-def _print_css() -> str:
-    return (LAYOUTS / "print.css").read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(LAYOUTS),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-_FONT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf)\)")
-
-
-def _inline_fonts(stylesheet: str) -> str:
-    """Make the HTML preview self-contained: fonts become data: URIs."""
-    def data_uri(match: re.Match) -> str:
-        encoded = base64.b64encode((LAYOUTS / match[1]).read_bytes()).decode("ascii")
-        return f"url(data:font/ttf;base64,{encoded})"
-    return _FONT_URL.sub(data_uri, stylesheet)

@@ -13,29 +13,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pikepdf
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from pikepdf import Array, Dictionary, Name, NameTree, OutlineItem, Pdf, String
 
-from ..edition.views import Entry
-from .cache import Cache, digest
-from ..clock import source_date
-from .tasks import FONT_MARKER, UnitPdf, known_fonts
-
-
-@dataclass(frozen=True)
-class Metadata:
-    title: str
-    authors: tuple[str, ...]
-    subject: str
-    keywords: tuple[str, ...]
-    creator: str
-    language: str
-    created: str  # PDF date, e.g. D:20261122
-    modified: str
+from .cache import Cache
+from .fonts import subset
+from .tasks import FONT_MARKER, Metadata, OutlineEntry, UnitPdf
 
 
 def page_plan(units: Sequence[UnitPdf], *, duplex: bool) -> list[int | None]:
@@ -66,7 +50,7 @@ def page_numbers(units: Sequence[UnitPdf], plan: list[int | None]) -> dict[str, 
 
 
 def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
-             numbered: Sequence[bool], contents: Sequence[Entry], metadata: Metadata,
+             numbered: Sequence[bool], contents: Sequence[OutlineEntry], metadata: Metadata,
              epoch: int, cache: Cache) -> bytes:
     """The finished PDF: units joined, stamped, linked, outlined, fonts embedded once."""
     final = Pdf.new()
@@ -156,7 +140,7 @@ def _write_destinations(final: Pdf, destinations: dict[str, Array]) -> None:
     final.Root.Names = Dictionary(Dests=tree.obj)
 
 
-def _write_outline(final: Pdf, contents: Sequence[Entry], destinations: dict[str, Array]) -> None:
+def _write_outline(final: Pdf, contents: Sequence[OutlineEntry], destinations: dict[str, Array]) -> None:
     """Bookmarks that mirror the contents: chapters, and their sections beneath."""
     with final.open_outline() as outline:
         chapter = None
@@ -188,7 +172,7 @@ def _embed_fonts_once(final: Pdf, epoch: int, cache: Cache) -> None:
         descriptors.setdefault(key, []).append(descriptor)
         glyphs.setdefault(key, set()).update(_used_glyphs(font.get("/W", Array())))
     for key, users in sorted(descriptors.items()):
-        program = _subset(key, glyphs[key], epoch, cache)
+        program = subset(key, glyphs[key], epoch, cache)
         stream = final.make_stream(program, Length1=len(program))
         for descriptor in users:
             descriptor.FontFile2 = stream
@@ -228,27 +212,6 @@ def _used_glyphs(widths: Array) -> set[int]:
             used.update(range(first, int(following) + 1))
             index += 3
     return used
-
-
-def _subset(font_key: str, glyph_ids: set[int], epoch: int, cache: Cache) -> bytes:
-    """The same subsetting WeasyPrint does, once for the whole handbook (and cached:
-    an edit rarely brings a glyph the handbook did not use before)."""
-    key = digest("font", font_key, ",".join(map(str, sorted(glyph_ids))), str(epoch))
-    cached = cache.get("fonts", key)
-    if cached is not None:
-        return cached[1]
-    options = subset.Options(retain_gids=True, passthrough_tables=True,
-                             ignore_missing_glyphs=True, hinting=False, desubroutinize=True)
-    options.drop_tables += ["GSUB", "GPOS", "SVG"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=sorted(glyph_ids | {0}))
-    font = TTFont(io.BytesIO(known_fonts()[font_key].read_bytes()))
-    subsetter.subset(font)
-    output = io.BytesIO()
-    with source_date(epoch):  # fontTools stamps the font with "now"
-        font.save(output)
-    cache.put("fonts", key, {}, output.getvalue())
-    return output.getvalue()
 
 
 def _write_metadata(final: Pdf, metadata: Metadata) -> None:

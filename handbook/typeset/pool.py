@@ -1,16 +1,24 @@
-"""The worker processes that typeset units, and the cache in front of them.
+"""The worker processes that typeset, and the cache in front of them.
 
 Light on purpose: it is imported before anything heavy, so the workers can be
-forked at once and load WeasyPrint while the main process is still reading
-and validating the library.
+forked at once and load WeasyPrint while the main process is still reading and
+validating the library.  The handbook's units and a batch's plans run on the
+same pool: :meth:`Runner.run` typesets units (through the cache),
+:meth:`Runner.map` runs any picklable function on the workers.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from .cache import Cache, digest
-from .tasks import UnitPdf, UnitTask, start_worker, typeset_in_worker, worker_count
+from .tasks import UnitPdf, UnitTask
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 class Runner:
@@ -21,6 +29,7 @@ class Runner:
         self.jobs = worker_count(jobs)
         self.pool = None
         self.typeset_count = self.cached_count = 0
+        self.refused: dict[str, None] = {}  # every URL the sandbox refused, in order, once
 
     def __enter__(self) -> Runner:
         return self
@@ -34,6 +43,7 @@ class Runner:
             self.pool.join()
 
     def run(self, tasks: list[UnitTask]) -> list[UnitPdf]:
+        """Each task's unit, from the cache or typeset afresh, in the order given."""
         keys = [digest("unit", task.stylesheet, task.html, "\0".join(task.allowed))
                 for task in tasks]
         results: list[UnitPdf | None] = [_from_cache(self.cache, key) for key in keys]
@@ -42,22 +52,54 @@ class Runner:
         self.typeset_count += len(missing)
         # Longest first, so the last task to finish is a short one.
         missing.sort(key=lambda index: len(tasks[index].html), reverse=True)
-        for index, result in zip(missing, self._typeset([tasks[i] for i in missing])):
+        for index, result in zip(missing, self.map(typeset_unit, [tasks[i] for i in missing],
+                                                   ordered=True)):
             results[index] = result
             _to_cache(self.cache, keys[index], result)
+        for result in results:
+            self.refused.update(dict.fromkeys(result.refused))
         return results
 
-    def _typeset(self, tasks: list[UnitTask]):
-        if self.jobs == 1 or not tasks:
-            return map(typeset_in_worker, tasks)
+    def map(self, function: Callable[[Item], Result], items: list[Item], *,
+            ordered: bool = False) -> Iterator[Result]:
+        """``function`` of each item, on the workers (here when jobs is 1); unordered
+        results come as soon as each is done."""
+        if self.jobs == 1 or not items:
+            return map(function, items)
         self.start()
-        return self.pool.imap(typeset_in_worker, tasks, chunksize=1)
+        if ordered:
+            return self.pool.imap(function, items, chunksize=1)
+        return self.pool.imap_unordered(function, items, chunksize=1)
 
     def start(self) -> None:
         """Fork the workers now, so they load WeasyPrint while this process validates."""
         if self.pool is None and self.jobs > 1:
             context = multiprocessing.get_context("fork")
             self.pool = context.Pool(self.jobs, initializer=start_worker)
+
+
+def typeset_unit(task: UnitTask) -> UnitPdf:
+    """The pool's task: WeasyPrint is imported in the worker, not here."""
+    from ._worker import typeset_unit as typeset
+
+    return typeset(task)
+
+
+def start_worker() -> None:
+    """Pool initializer: load WeasyPrint while the parent is still validating."""
+    from ._worker import start
+
+    start()
+
+
+def worker_count(jobs: int | None) -> int:
+    """How many processes to use: the cores this process may run on, unless told."""
+    if jobs:
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def _from_cache(cache: Cache, key: str) -> UnitPdf | None:
@@ -67,9 +109,9 @@ def _from_cache(cache: Cache, key: str) -> UnitPdf | None:
     metadata, pdf = entry
     links = tuple((page, tuple(rectangle), target) for page, rectangle, target in metadata["links"])
     return UnitPdf(pdf, tuple(tuple(size) for size in metadata["pages"]), metadata["anchors"],
-                   links)
+                   links, tuple(metadata.get("refused", ())))
 
 
 def _to_cache(cache: Cache, key: str, unit: UnitPdf) -> None:
-    cache.put("units", key, {"pages": unit.pages, "anchors": unit.anchors, "links": unit.links},
-              unit.pdf)
+    cache.put("units", key, {"pages": unit.pages, "anchors": unit.anchors, "links": unit.links,
+                             "refused": unit.refused}, unit.pdf)

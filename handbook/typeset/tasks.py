@@ -1,21 +1,15 @@
-"""What passes between the main process and the typesetting workers.
+"""The plain data typesetting works on: what goes to a worker, what comes back, and
+what a rendered document must offer to be typeset unit by unit.
 
-Kept free of WeasyPrint: the main process only hands out tasks and joins the
-results, so it stays small and need not pay for importing WeasyPrint when
-worker processes do the typesetting.
+A leaf module: standard library only, so the main process can hand out tasks and
+join results without importing WeasyPrint, and no typesetting module needs to
+know how a document was rendered.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import os
-import signal
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-from ..resources import LAYOUTS
 
 #: What a marked font program starts with; the SHA-256 of the font file follows.
 FONT_MARKER = b"%handbook-font:"
@@ -38,45 +32,57 @@ Link = tuple[int, tuple[float, float, float, float], str]
 
 @dataclass(frozen=True)
 class UnitPdf:
-    """A typeset unit: its PDF, its page sizes in points, the page of each anchor, and
-    the links that point into other units (which its own PDF cannot hold)."""
+    """A typeset unit: its PDF, its page sizes in points, the page of each anchor, the
+    links that point into other units (which its own PDF cannot hold), and the URLs the
+    sandbox refused while typesetting it."""
 
     pdf: bytes
     pages: tuple[tuple[float, float], ...]
     anchors: dict[str, int]
     links: tuple[Link, ...] = ()
+    refused: tuple[str, ...] = ()
 
 
-def typeset_in_worker(task: UnitTask) -> UnitPdf:
-    """The pool's task: WeasyPrint is imported in the worker, not here."""
-    from ._worker import typeset_unit
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A bookmark: level 1 for a chapter, 2 for a section beneath it."""
 
-    return typeset_unit(task)
-
-
-def start_worker() -> None:
-    """Pool initializer: Ctrl-C is the parent's business; load WeasyPrint while the
-    parent is still validating."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from . import _worker  # noqa: F401 - the import is the warm-up
-
-    # A unit's links into other units are reported as missing anchors: expected, the
-    # assembler adds them. Problems that matter come back as exceptions.
-    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    level: int
+    title: str
+    anchor: str
 
 
-@lru_cache(maxsize=1)
-def known_fonts() -> dict[str, Path]:
-    """SHA-256 → file, for the fonts shipped in layouts/fonts/."""
-    return {hashlib.sha256(path.read_bytes()).hexdigest(): path
-            for path in sorted((LAYOUTS / "fonts").glob("*.ttf"))}
+@dataclass(frozen=True)
+class UnitDocument:
+    """A rendered document as typesetting needs it: each unit as a page of HTML, and
+    the two pieces that can only be written once the pages are counted."""
+
+    #: (name, HTML page) of every unit, in print order; the first page of each is a new page.
+    units: tuple[tuple[str, str], ...]
+    #: The stylesheet every unit is typeset with (without page numbers: the assembler adds them).
+    stylesheet: str
+    #: Every unit opens on a right-hand page.
+    duplex: bool
+    outline: tuple[OutlineEntry, ...]
+    #: The unit that prints page numbers of the others (the contents), if any.
+    contents_unit: str | None
+    #: The contents unit's HTML with the final page number of every anchor filled in.
+    numbered_contents: Callable[[dict[str, int]], str]
+    #: The stylesheet of the "Page X of Y" footer pages.
+    footer_stylesheet: str
+    #: Units whose pages carry no footer.
+    unnumbered_units: frozenset[str] = frozenset()
 
 
-def worker_count(jobs: int | None) -> int:
-    """How many processes to use: the cores this process may run on, unless told."""
-    if jobs:
-        return jobs
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+@dataclass(frozen=True)
+class Metadata:
+    """What the finished PDF says about itself."""
+
+    title: str
+    authors: tuple[str, ...]
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    language: str
+    created: str  # PDF date, e.g. D:20261122
+    modified: str

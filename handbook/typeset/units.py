@@ -1,4 +1,4 @@
-"""Typeset the handbook unit by unit, on every core, reusing what has not changed.
+"""Typeset a document unit by unit, on every core, reusing what has not changed.
 
 1. Every unit is typeset on its own (in worker processes, or taken from the
    cache when its HTML and stylesheet were seen before); the contents are
@@ -10,7 +10,8 @@
    pages, and everything is assembled into one PDF (see assembly).
 
 The result has the same pages, contents numbers, outline and footers as the
-handbook typeset as a single document.
+document typeset whole.  What a document must offer is plain data
+(:class:`~.tasks.UnitDocument`): this package knows nothing of rendering.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .assembly import Metadata, assemble, page_numbers, page_plan
-from .pool import Runner
 from ..errors import BuildError
-from ..render.document import Handbook, Unit
-from .tasks import UnitPdf, UnitTask
+from .assembly import assemble, page_numbers, page_plan
+from .overlay import overlay_html, page_kinds
+from .pool import Runner
+from .tasks import Metadata, UnitDocument, UnitPdf, UnitTask
 
 #: Typesetting the contents again can change its length only in freak cases;
 #: a few rounds always settle it.
@@ -42,58 +43,54 @@ class Typeset:
     pages: int
     units_typeset: int
     units_cached: int
+    refused: tuple[str, ...]
 
 
-def typeset(handbook: Handbook, metadata: Metadata, options: TypesetOptions,
+def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
             runner: Runner) -> Typeset:
-    """The handbook as one PDF, typeset by ``runner``'s workers (see the module)."""
-    stylesheet = handbook.stylesheet(page_numbers=False)
-    placeholders = {entry.anchor: 0 for entry in handbook.contents}
-    units = handbook.units(page_numbers=placeholders)
-    names = [unit.name for unit in units]
-    duplex = handbook.setup.duplex
-    typeset_units = runner.run([_task(handbook, unit, stylesheet, options) for unit in units])
-    plan = page_plan(typeset_units, duplex=duplex)
+    """The document as one PDF, typeset by ``runner``'s workers (see the module)."""
+    names = [name for name, _ in document.units]
+    typeset_units = runner.run([_task(html, document.stylesheet, options)
+                                for _, html in document.units])
+    plan = page_plan(typeset_units, duplex=document.duplex)
     for _ in range(MAX_CONTENTS_ROUNDS):
         # The numbered contents and the footers only depend on the plan: typeset together.
-        kinds = _page_kinds(typeset_units, plan, names)
-        tasks = [UnitTask(handbook.overlay(kinds), "", options.allowed, options.epoch,
-                          options.time_limit)]
-        if "part-contents" in names:
-            contents = handbook.contents_unit(page_numbers(typeset_units, plan))
-            tasks.append(_task(handbook, contents, stylesheet, options))
+        kinds = page_kinds(_page_sizes(typeset_units, plan),
+                           [unit is not None and names[unit] in document.unnumbered_units
+                            for unit in plan])
+        tasks = [UnitTask(overlay_html(document.footer_stylesheet, kinds, metadata.language),
+                          "", options.allowed, options.epoch, options.time_limit)]
+        if document.contents_unit in names:
+            numbered = document.numbered_contents(page_numbers(typeset_units, plan))
+            tasks.append(_task(numbered, document.stylesheet, options))
         overlay, *numbered_contents = runner.run(tasks)
         if numbered_contents:
-            typeset_units[names.index("part-contents")] = numbered_contents[0]
-        settled = page_plan(typeset_units, duplex=duplex) == plan
-        plan = page_plan(typeset_units, duplex=duplex)
+            typeset_units[names.index(document.contents_unit)] = numbered_contents[0]
+        settled = page_plan(typeset_units, duplex=document.duplex) == plan
+        plan = page_plan(typeset_units, duplex=document.duplex)
         if settled:
             break
     else:  # the footers would belong to another sequence of pages than the one assembled
         raise BuildError("the contents kept changing length as their page numbers were "
                          "filled in; please report this edition")
     pdf = assemble(typeset_units, plan, overlay.pdf, [kind in ("page", "log") for kind in kinds],
-                   handbook.contents, metadata, options.epoch, runner.cache)
-    return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count)
+                   document.outline, metadata, options.epoch, runner.cache)
+    return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count,
+                   tuple(runner.refused))
 
 
-def _task(handbook: Handbook, unit: Unit, stylesheet: str, options: TypesetOptions) -> UnitTask:
-    return UnitTask(handbook.html([unit], None), stylesheet, options.allowed, options.epoch,
-                    options.time_limit)
+def _task(html: str, stylesheet: str, options: TypesetOptions) -> UnitTask:
+    return UnitTask(html, stylesheet, options.allowed, options.epoch, options.time_limit)
 
 
-def _page_kinds(units: Sequence[UnitPdf], plan: list[int | None], names: list[str]) -> list[str]:
-    """What each final page is, for the footer overlay."""
-    kinds, seen = [], {}
+def _page_sizes(units: Sequence[UnitPdf], plan: list[int | None]) -> list:
+    """The size of each final page, None for a blank."""
+    sizes, seen = [], {}
     for unit_index in plan:
         if unit_index is None:
-            kinds.append("blank")
+            sizes.append(None)
             continue
         page = seen.get(unit_index, 0)
         seen[unit_index] = page + 1
-        width, height = units[unit_index].pages[page]
-        if names[unit_index] == "part-cover":
-            kinds.append("cover")
-        else:
-            kinds.append("log" if width > height else "page")
-    return kinds
+        sizes.append(units[unit_index].pages[page])
+    return sizes

@@ -1,0 +1,116 @@
+"""The one place WeasyPrint lays out a page of HTML and writes it as PDF.
+
+Both paths use it: a unit typeset in a worker (its fonts marked, not embedded,
+for the assembler to embed once), and a whole tagged document (PDF/A, PDF/UA).
+It always gets the sandboxed fetcher and always reports what the sandbox
+refused, so a build can warn about it whichever path it took.
+
+The same HTML and options always give the same bytes: "now" is the edition's
+epoch, fonts come from the repository, and each worker keeps one font
+configuration and one parsed stylesheet for all its units.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.pdf import fonts as pdf_fonts
+from weasyprint.text.fonts import FontConfiguration
+
+from ..clock import limited_to, source_date
+from ..resources import LAYOUTS
+from .fetcher import SandboxFetcher
+from .fonts import known_fonts
+from .tasks import FONT_MARKER, UnitPdf
+
+#: Relative URLs in the HTML and the stylesheet resolve against the layouts.
+BASE_URL = LAYOUTS.as_uri() + "/"
+
+
+def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit: float,
+                 stylesheet: str | None = None, mark_fonts: bool = False,
+                 variant: str | None = None, identifier: bytes | None = None) -> UnitPdf:
+    """Lay out ``html`` (with ``stylesheet`` beside any it holds) and write it as PDF.
+
+    ``mark_fonts`` leaves a marker where each of our font programs would go (see
+    :data:`FONT_MARKER`); ``variant`` asks for PDF/A or PDF/UA; ``identifier`` fixes
+    the PDF's identifier.  Files are read only under the layouts and ``allowed``.
+    """
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # refusals come back as data
+    fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)])
+    options: dict = {"uncompressed_pdf": True} if mark_fonts else {}
+    if identifier is not None:
+        options["pdf_identifier"] = identifier
+    if variant:
+        options["pdf_variant"] = variant
+    refused: tuple[str, ...] = ()
+    with limited_to(time_limit), source_date(epoch), _fonts_marked(mark_fonts):
+        stylesheets = None
+        if stylesheet:
+            parsed, refused = _stylesheet(stylesheet, tuple(allowed))
+            stylesheets = [parsed]
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+            font_config=_font_configuration(), stylesheets=stylesheets)
+        pdf = document.write_pdf(**options)
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, number)
+    pages = tuple((page.width * 0.75, page.height * 0.75) for page in document.pages)
+    return UnitPdf(pdf, pages, anchors, _links_out(document, anchors),
+                   tuple(dict.fromkeys((*refused, *fetcher.refused))))
+
+
+def _links_out(document, anchors: dict[str, int]) -> tuple:
+    """Internal links to anchors this document does not hold, in PDF points (as WeasyPrint
+    would place them: x scaled by 0.75, y flipped from the page's top)."""
+    links = []
+    for number, page in enumerate(document.pages):
+        height = page.height * 0.75
+        for kind, target, (x1, y1, x2, y2), _ in page.links:
+            if kind == "internal" and target not in anchors:
+                links.append((number, (x1 * 0.75, height - y2 * 0.75, x2 * 0.75,
+                                       height - y1 * 0.75), target))
+    return tuple(links)
+
+
+@contextmanager
+def _fonts_marked(marked: bool):
+    """Within the block, WeasyPrint writes a marker instead of a subset of our fonts."""
+    if not marked:
+        yield
+        return
+    original = pdf_fonts.Font.clean
+
+    def mark(font, to_unicode, hinting):
+        digest = hashlib.sha256(font.file_content).hexdigest()
+        if digest in known_fonts():
+            font.file_content = FONT_MARKER + digest.encode("ascii")
+        else:  # not one of ours (a fallback face): embed it the usual way
+            original(font, to_unicode, hinting)
+
+    pdf_fonts.Font.clean = mark
+    try:
+        yield
+    finally:
+        pdf_fonts.Font.clean = original
+
+
+@lru_cache(maxsize=1)
+def _font_configuration() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=4)
+def _stylesheet(text: str, allowed: tuple[str, ...]) -> tuple[CSS, tuple[str, ...]]:
+    """One parsed stylesheet per worker, shared by every unit it typesets, and the URLs
+    refused while parsing it (reported with every unit that uses it)."""
+    fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)])
+    parsed = CSS(string=text, base_url=BASE_URL, url_fetcher=fetcher,
+                 font_config=_font_configuration())
+    return parsed, tuple(fetcher.refused)

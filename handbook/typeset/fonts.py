@@ -1,0 +1,51 @@
+"""The shipped fonts: which font programs are ours, and one subset of each for a document.
+
+Units mark our fonts instead of embedding them (see engine); the assembler embeds
+each font once, subset to every glyph any unit used.  Subsetting is the same as
+WeasyPrint's own and is cached by glyph set: an edit rarely brings a new glyph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..clock import source_date
+from ..resources import LAYOUTS
+from .cache import digest
+
+if TYPE_CHECKING:
+    from .cache import Cache
+
+
+@lru_cache(maxsize=1)
+def known_fonts() -> dict[str, Path]:
+    """SHA-256 → file, for the fonts shipped in layouts/fonts/."""
+    return {hashlib.sha256(path.read_bytes()).hexdigest(): path
+            for path in sorted((LAYOUTS / "fonts").glob("*.ttf"))}
+
+
+def subset(font_key: str, glyph_ids: set[int], epoch: int, cache: Cache) -> bytes:
+    """The font program ``font_key`` subset to ``glyph_ids`` (glyph ids kept in place)."""
+    key = digest("font", font_key, ",".join(map(str, sorted(glyph_ids))), str(epoch))
+    cached = cache.get("fonts", key)
+    if cached is not None:
+        return cached[1]
+    from fontTools import subset as subsetting
+    from fontTools.ttLib import TTFont
+
+    options = subsetting.Options(retain_gids=True, passthrough_tables=True,
+                                 ignore_missing_glyphs=True, hinting=False, desubroutinize=True)
+    options.drop_tables += ["GSUB", "GPOS", "SVG"]
+    subsetter = subsetting.Subsetter(options)
+    subsetter.populate(gids=sorted(glyph_ids | {0}))
+    font = TTFont(io.BytesIO(known_fonts()[font_key].read_bytes()))
+    subsetter.subset(font)
+    output = io.BytesIO()
+    with source_date(epoch):  # fontTools stamps the font with "now"
+        font.save(output)
+    cache.put("fonts", key, {}, output.getvalue())
+    return output.getvalue()
