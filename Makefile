@@ -31,7 +31,7 @@ lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip --disable-pip-version-check --quiet install ".[test]"
 	{ echo "# Exact versions for make installs; regenerate with: make lock"; \
-	  .venv-lock/bin/python -m pip freeze --exclude handbook; } > requirements.lock
+	  .venv-lock/bin/python -m pip freeze --all --exclude handbook --exclude pip; } > requirements.lock
 	rm -rf .venv-lock
 
 clean:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
@@ -9,9 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner
 from pypdf import PdfReader
+from pypdf.generic import Destination
 
 from handbook.build import BuildOptions, build
+from handbook.cli import main
 from handbook.source.loader import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +65,34 @@ def read_pdf(path: Path, reported_pages: int) -> BuiltPdf:
 def build_pdf(source: Path, output: Path, **options) -> BuiltPdf:
     result = build(BuildOptions(source=source, output=output, **options))
     return read_pdf(output, result.pages)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite the golden files in tests/golden/ from the current output.")
+
+
+@pytest.fixture
+def golden(request):
+    """``golden(name, text)``: text must equal tests/golden/<name>, or the test fails with a
+    diff; ``pytest --update-golden`` rewrites the file instead."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        if not path.is_file():
+            pytest.fail(f"there is no golden file {name}; create it with: pytest --update-golden")
+        expected = path.read_text(encoding="utf-8")
+        if actual != expected:
+            diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                                f"golden/{name}", "now", n=2))
+            pytest.fail(f"{name} differs from its golden file:\n{diff}\n"
+                        "If the change is intended, run: pytest --update-golden", pytrace=False)
+    return check
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -148,4 +181,31 @@ def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str, 
             found.append((y, size * (tm[3] or 1) * (cm[3] or 1),
                           font["/BaseFont"].split("+")[-1], text.strip(), tm[4] * cm[0] + cm[4]))
     page.extract_text(visitor_text=visit)
+    return found
+
+
+def invoke(*arguments):
+    """Run the command line in-process; arguments may be paths."""
+    return CliRunner().invoke(main, [str(argument) for argument in arguments])
+
+
+def set_yaml(path: Path, update) -> None:
+    """Change a YAML file through ``update(data)``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    update(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def outline_entries(pdf) -> list[tuple[int, str, int]]:
+    """(level, title, page) for every bookmark, depth first."""
+    found = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            elif isinstance(item, Destination):
+                found.append((level, normalise(item.title),
+                              pdf.reader.get_destination_page_number(item) + 1))
+    walk(pdf.reader.outline, 1)
     return found

@@ -119,3 +119,17 @@ def test_modules_stay_small():
     for path in PACKAGE.rglob("*.py"):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= 400, f"{path.relative_to(PACKAGE)} has {lines} lines; split it"
+
+
+def test_the_tests_mirror_the_packages():
+    """tests/<stage>/ for every stage of handbook/, and no test folder for a stage that
+    does not exist; tests/content/ checks the library in protocols/, not the code."""
+    tests = PACKAGE.parent / "tests"
+    stages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")} - {"layouts"}
+    stages |= {path.stem for path in PACKAGE.glob("*.py")
+               if path.stem in ("build",)}  # a stage that is one module
+    folders = {path.name for path in tests.iterdir()
+               if path.is_dir() and path.name not in ("fixtures", "golden", "content",
+                                                      "__pycache__")}
+    assert folders == stages, (f"test folders without a stage: {sorted(folders - stages)}; "
+                               f"stages without tests: {sorted(stages - folders)}")

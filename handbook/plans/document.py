@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..edition import anchors
 from ..edition.selection import select
-from ..render.document import Handbook
+from ..render.document import Handbook, Unit
 from ..render.paper import DEFAULT_SETUP, PageSetup
 from ..source.models import Library
 from .schedule import Plan
@@ -22,6 +22,13 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> str:
     """The plan as one HTML document: summary, screening, warning signs, course log."""
+    handbook = _handbook(library, setup)
+    return handbook.html(plan_units(library, plan, setup), handbook.stylesheet(),
+                         title=f"Course plan: {plan.request.patient}")
+
+
+def plan_units(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> list[Unit]:
+    """The plan's units: summary and dates, screening, warning signs, course log."""
     handbook = _handbook(library, setup)
     view = handbook.presenter.protocol(plan.region, plan.protocol)
     dated = dataclasses.replace(view, log_rows=tuple(
@@ -37,7 +44,7 @@ def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) ->
     filled = {"patient": plan.request.patient, "region": plan.region.name,
               "date": day_text(plan.request.start),
               "scope": f"Before the first session of {plan.protocol.title}."}
-    units = [
+    return [
         handbook.unit(anchors.PLAN, "parts/plan.html.j2", {
             "plan": plan, "view": view, "sessions": sessions,
             "repeat_from": plan.repeat_from, "repeat_note": repeat_note}),
@@ -46,7 +53,6 @@ def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) ->
         handbook.unit(anchors.part("patient-warnings"), "parts/patient-warnings.html.j2", {}),
         handbook.unit(view.log_anchor, "parts/protocol-log.html.j2", {"protocol": dated}),
     ]
-    return handbook.html(units, handbook.stylesheet(), title=f"Course plan: {plan.request.patient}")
 
 
 _HANDBOOKS: dict[tuple[int, PageSetup], Handbook] = {}

@@ -4,8 +4,6 @@ typesets in the main process), because it imports WeasyPrint.
 
 from __future__ import annotations
 
-import signal
-
 from .engine import typeset_html
 from .tasks import UnitPdf, UnitTask
 
@@ -14,9 +12,3 @@ def typeset_unit(task: UnitTask) -> UnitPdf:
     """Lay out and write one unit; fonts are marked, not embedded (see the assembler)."""
     return typeset_html(task.html, stylesheet=task.stylesheet, allowed=task.allowed,
                         epoch=task.epoch, time_limit=task.time_limit, mark_fonts=True)
-
-
-def start() -> None:
-    """Pool initializer: Ctrl-C is the parent's business; importing this module (and
-    with it WeasyPrint) is the warm-up."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

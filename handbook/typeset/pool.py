@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -86,10 +87,11 @@ def typeset_unit(task: UnitTask) -> UnitPdf:
 
 
 def start_worker() -> None:
-    """Pool initializer: load WeasyPrint while the parent is still validating."""
-    from ._worker import start
-
-    start()
+    """Pool initializer: Ctrl-C is the parent's business (ignored before anything else,
+    so an early Ctrl-C cannot kill a worker half-started); then load WeasyPrint while the
+    parent is still validating."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from . import _worker  # noqa: F401 - the import is the warm-up
 
 
 def worker_count(jobs: int | None) -> int:

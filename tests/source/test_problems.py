@@ -19,15 +19,12 @@ def run_in_fixtures(*arguments: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("command", ["validate", "build"])
-def test_broken_library_matches_the_golden_messages(command, tmp_path):
+def test_broken_library_matches_the_golden_messages(command, tmp_path, golden):
     arguments = [command, "broken"] + (["-o", str(tmp_path / "out.pdf")] if command == "build" else [])
     result = run_in_fixtures(*arguments)
-    golden = GOLDEN / "broken.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(result.stderr)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == golden.read_text()
+    golden("broken.txt", result.stderr)
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out.pdf").exists()
 

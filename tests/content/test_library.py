@@ -25,7 +25,7 @@ from handbook.edition import safety
 from handbook.source.models import TIERS, Course, Dosage, Library, Range
 from handbook.source.loader import load_library
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PROTOCOLS = ROOT / "protocols"
 FONTS = ROOT / "layouts" / "fonts"
 

@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, PROTOCOLS, build_pdf, fragments
+from conftest import FIXTURES, PROTOCOLS, build_pdf, fragments, outline_entries
 from handbook.cli import main
 from handbook.typeset.imposition import booklet_order
 
@@ -57,7 +57,6 @@ def test_a5_handbook_is_longer_but_complete(a5_pdf, handbook_pdf, library):
 
 
 def test_duplex_opens_every_chapter_on_a_right_hand_page(duplex_pdf):
-    from test_pdf import outline_entries
 
     chapters = [page for level, _, page in outline_entries(duplex_pdf) if level == 1]
     assert chapters and all(page % 2 == 1 for page in chapters), chapters

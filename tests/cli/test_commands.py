@@ -7,15 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import FIXTURES, PROTOCOLS
+from conftest import FIXTURES, PROTOCOLS, invoke
 from handbook import __version__
-from handbook.cli import main
 
-
-def invoke(*arguments: str):
-    return CliRunner().invoke(main, list(arguments))
 
 
 def test_version():

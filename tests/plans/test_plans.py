@@ -1,4 +1,4 @@
-"""The patient edition, personal plans and batches of plans."""
+"""Personal plans and batches of plans: what they print, what they refuse, what they never leak."""
 
 from __future__ import annotations
 
@@ -6,105 +6,10 @@ import datetime
 import os
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import PROTOCOLS, build_pdf, fragments, normalise, read_pdf
-from handbook.cli import main
-from handbook.errors import PlanError
-from handbook.plans.schedule import PlanRequest, add_span, make_plan, schedule
-from handbook.source.models import Range
+from conftest import PROTOCOLS, invoke, normalise, read_pdf
 
 DAY = datetime.date
-
-
-def invoke(*arguments):
-    return CliRunner().invoke(main, [str(argument) for argument in arguments])
-
-
-# -- the patient edition ------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def patient_pdf(tmp_path_factory):
-    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("patient") / "patient.pdf",
-                     audience="patient")
-
-
-def test_patient_edition_is_short_and_has_the_warning_signs(patient_pdf, handbook_pdf, library):
-    assert len(patient_pdf.pages) <= 10 < len(handbook_pdf.pages)
-    text = normalise(patient_pdf.text())
-    for flag in library.red_flags.flags:
-        assert normalise(flag.patient) in text
-    assert normalise(library.red_flags.patient_action) in text
-    for advice in library.forms.home_advice:
-        assert normalise(advice) in text
-    assert "cannot cure a disc hernia" in text
-    assert patient_pdf.reader.metadata.title == library.patient.title
-
-
-def test_patient_edition_has_no_therapist_tables(patient_pdf, library):
-    text = normalise(patient_pdf.text())
-    for therapist_only in ("Technique reference", "Repetitions", "Course log", "Pre-check",
-                           "Contraindications:", library.forms.screening.title):
-        assert therapist_only not in text
-    for technique in library.techniques:
-        assert f"technique-{technique.id}" not in patient_pdf.reader.named_destinations
-
-
-def test_patient_edition_sets_large_calm_type(patient_pdf):
-    sizes = [size for number in range(2, len(patient_pdf.pages) + 1)
-             for _, size, font, _, _ in fragments(patient_pdf, number) if font == "PT-Serif"]
-    assert sizes and min(sizes) >= 12.5
-
-
-# -- dates -------------------------------------------------------------------------------
-
-
-def test_schedule_every_other_day():
-    assert schedule(DAY(2026, 12, 4), 4, 2, 1, False) == [
-        DAY(2026, 12, 4), DAY(2026, 12, 6), DAY(2026, 12, 8), DAY(2026, 12, 10)]
-
-
-def test_schedule_skips_weekends():
-    # Friday, then Sunday moves to Monday, then Wednesday, Friday, Sunday moves to Monday
-    assert schedule(DAY(2026, 12, 4), 5, 2, 1, True) == [
-        DAY(2026, 12, 4), DAY(2026, 12, 7), DAY(2026, 12, 9), DAY(2026, 12, 11), DAY(2026, 12, 14)]
-    assert all(day.weekday() < 5 for day in schedule(DAY(2026, 12, 5), 30, 1, 1, True))
-
-
-def test_schedule_twice_a_day():
-    assert schedule(DAY(2026, 1, 1), 3, 1, 2, False) == [DAY(2026, 1, 1), DAY(2026, 1, 1),
-                                                         DAY(2026, 1, 2)]
-
-
-def test_break_before_a_repeat_course():
-    assert add_span(DAY(2026, 1, 31), Range.model_validate("2-3 months")) == DAY(2026, 3, 31)
-    assert add_span(DAY(2026, 12, 31), Range.model_validate("2 months")) == DAY(2027, 2, 28)
-    assert add_span(DAY(2026, 12, 10), Range.model_validate("2 weeks")) == DAY(2026, 12, 24)
-
-
-def test_plan_defaults_come_from_the_protocol(library):
-    plan = make_plan(library, PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 12, 1)))
-    assert len(plan.sessions) == 15 and plan.step_days == 2
-    assert [session.date for session in plan.sessions][:3] == [
-        DAY(2026, 12, 1), DAY(2026, 12, 3), DAY(2026, 12, 5)]
-    assert plan.repeat_from == plan.sessions[-1].date + datetime.timedelta(weeks=2)
-    classic = make_plan(library, PlanRequest("A", "lumbar-hernia-classic", DAY(2026, 12, 1)))
-    assert [session.planned for session in classic.sessions][:2] == ["5–7", "8"]
-    assert classic.sessions[-1].planned.endswith("+")
-
-
-@pytest.mark.parametrize("request_, message", [
-    (PlanRequest("A", "nope", DAY(2026, 1, 1)), "unknown protocol 'nope'; choose from: "),
-    (PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 1, 1), sessions=16),
-     "allows at most 15 sessions"),
-    (PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 1, 1), every=1),
-     "no closer than every 2 days"),
-    (PlanRequest("  ", "lumbar-hernia-classic", DAY(2026, 1, 1)), "name is empty"),
-])
-def test_plans_the_protocol_does_not_allow(library, request_, message):
-    with pytest.raises(PlanError, match=message):
-        make_plan(library, request_)
 
 
 @pytest.mark.parametrize("arguments, message", [

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from fontTools.ttLib import TTFont
-from pypdf.generic import Destination
 
-from conftest import ROOT, normalise
+from conftest import ROOT, normalise, outline_entries
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s+(?P<page>\d+)$")
 
@@ -38,21 +37,6 @@ def contents_entries(pdf) -> list[tuple[str, int]]:
                 pending = f"{pending} {line}".strip()
         number += 1
     return entries
-
-
-def outline_entries(pdf) -> list[tuple[int, str, int]]:
-    """(level, title, page) for every bookmark, depth first."""
-    found = []
-
-    def walk(items, level):
-        for item in items:
-            if isinstance(item, list):
-                walk(item, level + 1)
-            elif isinstance(item, Destination):
-                found.append((level, normalise(item.title),
-                              pdf.reader.get_destination_page_number(item) + 1))
-    walk(pdf.reader.outline, 1)
-    return found
 
 
 def test_every_region_and_protocol_is_printed(handbook_pdf, library):

@@ -1,0 +1,45 @@
+"""The patient edition: short, plain, large type, the warning signs, no therapist's tables."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from conftest import PROTOCOLS, build_pdf, fragments, normalise
+
+
+
+# -- the patient edition ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def patient_pdf(tmp_path_factory):
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("patient") / "patient.pdf",
+                     audience="patient")
+
+
+def test_patient_edition_is_short_and_has_the_warning_signs(patient_pdf, handbook_pdf, library):
+    assert len(patient_pdf.pages) <= 10 < len(handbook_pdf.pages)
+    text = normalise(patient_pdf.text())
+    for flag in library.red_flags.flags:
+        assert normalise(flag.patient) in text
+    assert normalise(library.red_flags.patient_action) in text
+    for advice in library.forms.home_advice:
+        assert normalise(advice) in text
+    assert "cannot cure a disc hernia" in text
+    assert patient_pdf.reader.metadata.title == library.patient.title
+
+
+def test_patient_edition_has_no_therapist_tables(patient_pdf, library):
+    text = normalise(patient_pdf.text())
+    for therapist_only in ("Technique reference", "Repetitions", "Course log", "Pre-check",
+                           "Contraindications:", library.forms.screening.title):
+        assert therapist_only not in text
+    for technique in library.techniques:
+        assert f"technique-{technique.id}" not in patient_pdf.reader.named_destinations
+
+
+def test_patient_edition_sets_large_calm_type(patient_pdf):
+    sizes = [size for number in range(2, len(patient_pdf.pages) + 1)
+             for _, size, font, _, _ in fragments(patient_pdf, number) if font == "PT-Serif"]
+    assert sizes and min(sizes) >= 12.5

@@ -1,0 +1,27 @@
+"""Typesetting gives up after its time limit, in the main process and in workers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import FIXTURES, invoke
+
+
+# -- bounded work ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_typesetting_time_limit(tmp_path, monkeypatch, jobs):
+    """In this process (one job) and in the workers (two), a runaway unit is stopped."""
+    def slow(*args, **kwargs):
+        time.sleep(5)
+    monkeypatch.setattr("handbook.typeset.engine.HTML.render", slow)  # forked workers inherit it
+    started = time.perf_counter()
+    result = invoke("build", FIXTURES / "minimal", "--time-limit", "1", "--no-cache",
+                    "--jobs", jobs, "-o", tmp_path / "x.pdf")
+    assert time.perf_counter() - started < 4.5
+    assert result.exit_code == 1, result.output
+    assert "typesetting took longer than 1 s" in result.output
+    assert not (tmp_path / "x.pdf").exists()
