@@ -11,10 +11,6 @@ from pathlib import Path
 
 from .models import FILE_MODELS, FOLDER_MODELS
 
-#: Where the committed schemas live, relative to the project root.
-SCHEMA_FOLDER = "schema"
-
-
 def schemas() -> dict[str, str]:
     """File name → JSON text, one schema per kind of YAML file."""
     found = {}

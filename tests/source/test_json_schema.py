@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from handbook.source.json_schema import SCHEMA_FOLDER, schemas
+from handbook.source.json_schema import schemas
 
 
 def test_committed_schemas_are_current():
-    folder = ROOT / SCHEMA_FOLDER
+    folder = ROOT / "schema"
     generated = schemas()
     committed = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.json")}
     assert set(committed) == set(generated), "run: handbook schema -o schema"
