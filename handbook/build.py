@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .clock import source_epoch
+from .files import scan_folder
 from .resources import LAYOUTS
 from .typeset.cache import Cache, default_folder, digest, folder_digest
 
@@ -71,15 +72,15 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     cache = Cache(options.cache_folder)
     key = _output_key(options) if options.cache_folder else ""
-    hit = cache.get("outputs", key) if key else None
+    hit = _cached_output(cache, key, options) if key else None
     if hit is not None:
         from .files import write_atomically
 
         metadata, data = hit
         write_atomically(options.output, data)
         return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
-                           refused=tuple(metadata.get("refused", ())),
-                           sheets=metadata.get("sheets"), from_cache=True)
+                           refused=tuple(metadata["refused"]), sheets=metadata["sheets"],
+                           from_cache=True)
     result, data = _build(options, cache)
     if key:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets,
@@ -184,7 +185,29 @@ def metadata_of(handbook: Handbook) -> Metadata:
 
 
 def _output_key(options: BuildOptions) -> str:
+    """The finished file's key: every entry of the folder, the layouts, the options.  No key
+    ("" : no lookup, no store) when the folder holds anything a build would refuse, so the
+    cache never answers for a folder a fresh build would not accept."""
     if not options.source.is_dir():
         return ""
-    return digest("output", options.key(), folder_digest(options.source), folder_digest(LAYOUTS),
+    scan = scan_folder(options.source)
+    if scan.refused:
+        return ""
+    return digest("output", options.key(), scan.digest, folder_digest(LAYOUTS),
                   os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def _cached_output(cache: Cache, key: str, options: BuildOptions) -> tuple[dict, bytes] | None:
+    """A whole finished file for ``key``, or None (a malformed entry is removed)."""
+    entry = cache.get("outputs", key)
+    if entry is None:
+        return None
+    metadata, data = entry
+    pages, sheets, refused = (metadata.get(name) for name in ("pages", "sheets", "refused"))
+    expected = b"<!DOCTYPE html>" if options.format == "html" else b"%PDF"
+    if (not data.startswith(expected) or not isinstance(refused, list)
+            or not (pages is None or isinstance(pages, int))
+            or not (sheets is None or isinstance(sheets, int))):
+        cache.discard("outputs", key)
+        return None
+    return entry

@@ -123,13 +123,14 @@ def test_modules_stay_small():
 
 def test_the_tests_mirror_the_packages():
     """tests/<stage>/ for every stage of handbook/, and no test folder for a stage that
-    does not exist; tests/content/ checks the library in protocols/, not the code."""
+    does not exist; tests/content/ checks the library in protocols/, tests/faults/ injects
+    the faults a clinic's machine produces, across stages."""
     tests = PACKAGE.parent / "tests"
     stages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")} - {"layouts"}
     stages |= {path.stem for path in PACKAGE.glob("*.py")
                if path.stem in ("build",)}  # a stage that is one module
     folders = {path.name for path in tests.iterdir()
-               if path.is_dir() and path.name not in ("fixtures", "golden", "content",
+               if path.is_dir() and path.name not in ("fixtures", "golden", "content", "faults",
                                                       "__pycache__")}
     assert folders == stages, (f"test folders without a stage: {sorted(folders - stages)}; "
                                f"stages without tests: {sorted(stages - folders)}")

@@ -54,6 +54,8 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
 
     result = plan_pdf(source, PlanRequest(patient, protocol_id, start, every, sessions,
                                           skip_weekends, therapist, clinic), output)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{display_path(result.output.resolve())}: {result.pages} pages in "
                f"{result.seconds:.1f} s")
 
@@ -66,13 +68,19 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
               help="The protocols folder.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes to build with; default: one per core.")
-def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None) -> None:
+@click.option("--date-format", type=click.Choice(["DD/MM/YYYY", "MM/DD/YYYY"]),
+              help="How to read slashed dates such as 01/02/2026 (never guessed).")
+def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
+          date_format: str | None) -> None:
     """Build one plan per row of PLANS_CSV into a folder, on every core.
 
     The CSV has a header row with the columns patient, protocol and start, and
-    optionally every, sessions, therapist and clinic. A bad row is reported with
-    its line number and skipped; the others are still built, and the exit code is
-    1. Plans already up to date are skipped.
+    optionally every, sessions, therapist and clinic (in any case, or in Russian:
+    пациент, протокол, начало, ...), separated by commas, semicolons or tabs, in
+    UTF-8 or UTF-16 as spreadsheets save them. Dates are YYYY-MM-DD or
+    DD.MM.YYYY; slashed dates need --date-format. A bad row is reported with its
+    line number and skipped; the others are still built, and the exit code is 1.
+    Plans already up to date are skipped.
 
     \b
     Example:
@@ -81,7 +89,9 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None) -> None
     from ..plans.batch import run_batch
 
     with _Progress("Building plans") as progress:
-        summary = run_batch(plans_csv, folder, source, jobs, progress)
+        summary = run_batch(plans_csv, folder, source, jobs, progress, date_format=date_format)
+    for line, warning in summary.warnings:
+        click.echo(f"{display_path(plans_csv.resolve())}:{line}: warning: {warning}", err=True)
     for line, reason in summary.failed:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: {reason}; row skipped", err=True)
     click.echo(f"{display_path(folder.resolve())}: {len(summary.built)} built, "

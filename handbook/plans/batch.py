@@ -32,6 +32,8 @@ class BatchSummary:
     skipped: list[str] = field(default_factory=list)
     #: (line of the CSV, reason) of every row not built; the reason names no patient.
     failed: list[tuple[int, str]] = field(default_factory=list)
+    #: (line of the CSV, what could not be printed as given) of rows built all the same.
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ class Job:
 
 def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = None,
               progress: Callable[[int, int], object] | None = None,
-              time_limit: float = DEFAULT_TIME_LIMIT) -> BatchSummary:
+              time_limit: float = DEFAULT_TIME_LIMIT,
+              date_format: str | None = None) -> BatchSummary:
     """Build a plan for every good row of ``plans_csv`` into ``folder``.
 
     ``progress(done, total)`` is called as plans finish.  Raises ContentError for a
@@ -53,7 +56,7 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
     from ..source.loader import load_library
 
     library = load_library(source)
-    requests, failed = read_requests(plans_csv)
+    requests, failed = read_requests(plans_csv, date_format)
     summary = BatchSummary(failed=list(failed))
     planned = []
     for line, request in requests:
@@ -73,9 +76,10 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
             todo.append(Job(line, plan, target, key))
     _WORK.update(library=library, source=source, epoch=epoch, time_limit=time_limit)
     with Runner(Cache(None), jobs) as runner:  # plans name patients: never cached
-        for done, (job, error) in enumerate(runner.map(_build_one, todo), start=1):
+        for done, (job, error, warnings) in enumerate(runner.map(_build_one, todo), start=1):
             if progress:
                 progress(done, len(todo))
+            summary.warnings += [(job.line, warning) for warning in warnings]
             if error:
                 summary.failed.append((job.line, error))
             else:
@@ -85,6 +89,7 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
     summary.failed.sort()
+    summary.warnings.sort()
     return summary
 
 
@@ -92,7 +97,7 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
 _WORK: dict = {}
 
 
-def _build_one(job: Job) -> tuple[Job, str | None]:
+def _build_one(job: Job) -> tuple[Job, str | None, tuple[str, ...]]:
     from .document import print_plan
 
     try:
@@ -100,8 +105,8 @@ def _build_one(job: Job) -> tuple[Job, str | None]:
                              _WORK["time_limit"])
         write_atomically(job.target, printed.pdf)
     except (BuildError, OSError) as error:  # the path names the patient; the message must not
-        return job, str(error).replace(str(job.target), "the plan's file")
-    return job, None
+        return job, str(error).replace(str(job.target), "the plan's file"), ()
+    return job, None, printed.warnings
 
 
 def _read_manifest(folder: Path) -> dict[str, str]:

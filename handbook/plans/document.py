@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..edition import anchors
@@ -15,7 +16,8 @@ from ..edition.selection import select
 from ..render.document import Handbook, Unit
 from ..render.paper import DEFAULT_SETUP, PageSetup
 from ..source.models import Library
-from .schedule import Plan
+from ..typeset.fonts import unprintable
+from .schedule import Plan, PlanRequest
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -72,8 +74,38 @@ def day_text(day: datetime.date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
 
 
-def print_plan(library: Library, plan: Plan, source: Path, epoch: int, time_limit: float):
+@dataclass(frozen=True)
+class PlanPdf:
+    pdf: bytes
+    pages: int
+    #: What could not be printed as given (characters the fonts lack); names no patient.
+    warnings: tuple[str, ...]
+
+
+def print_plan(library: Library, plan: Plan, source: Path, epoch: int,
+               time_limit: float) -> PlanPdf:
+    """The plan as PDF; names are printed in what the fonts can draw, and what they could
+    not is said in the warnings, never left to print as empty boxes."""
     from ..typeset.whole import print_pdf  # WeasyPrint loads only when a PDF is wanted
 
-    return print_pdf(plan_html(library, plan), allowed=[source], epoch=epoch,
-                     time_limit=time_limit)
+    request, warnings = printable_request(plan.request)
+    printed = print_pdf(plan_html(library, dataclasses.replace(plan, request=request)),
+                        allowed=[source], epoch=epoch, time_limit=time_limit)
+    return PlanPdf(printed.pdf, printed.pages, warnings)
+
+
+def printable_request(request: PlanRequest) -> tuple[PlanRequest, tuple[str, ...]]:
+    """The request with every character the fonts cannot draw in a name replaced by '?'."""
+    changes, warnings = {}, []
+    for field, what in (("patient", "the patient's name"), ("therapist", "the therapist's name"),
+                        ("clinic", "the clinic's name")):
+        text = getattr(request, field)
+        missing = unprintable(text) if text else []
+        if missing:
+            changes[field] = "".join("?" if character in missing else character
+                                     for character in text)
+            codes = ", ".join(f"U+{ord(character):04X}" for character in missing[:6])
+            warnings.append(f"{what} has {len(missing)} character{'s' if len(missing) > 1 else ''}"
+                            f" the handbook's fonts cannot print ({codes}), printed as '?'; "
+                            "write it in Latin or Cyrillic letters")
+    return dataclasses.replace(request, **changes), tuple(warnings)

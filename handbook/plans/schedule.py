@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
 from ..edition import dosing
@@ -20,6 +21,11 @@ from ..errors import PlanError, quoted
 #: No course in the sources comes near this; a plan longer than it is a typo.
 MAX_PLAN_SESSIONS = 60
 MAX_NAME_LENGTH = 120
+#: No protocol spaces sessions further apart; a larger step is a typo (and would run
+#: the calendar off its end).
+MAX_EVERY_DAYS = 60
+#: A course starts in this century.
+EARLIEST_START, LATEST_START = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,17 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
         raise PlanError("the patient's name is empty")
     if len(name) > MAX_NAME_LENGTH:
         raise PlanError(f"the patient's name is longer than {MAX_NAME_LENGTH} characters")
+    hidden = sorted({f"U+{ord(character):04X}" for character in name
+                     if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp")})
+    if hidden:
+        raise PlanError(f"the patient's name holds invisible control characters "
+                        f"({', '.join(hidden)}) that can reorder or hide printed text; type it again")
+    if not EARLIEST_START <= request.start <= LATEST_START:
+        raise PlanError(f"the start date must lie between {EARLIEST_START.year} and "
+                        f"{LATEST_START.year}")
+    if request.every is not None and request.every > MAX_EVERY_DAYS:
+        raise PlanError(f"sessions every {request.every} days is far beyond any protocol; "
+                        f"ask for every {MAX_EVERY_DAYS} days or fewer")
     found = library.protocol(request.protocol)
     if found is None:
         known = ", ".join(protocol.id for _, protocol in library.protocols())

@@ -17,6 +17,7 @@ class PlanResult:
     output: Path
     pages: int
     seconds: float
+    warnings: tuple[str, ...] = ()
 
 
 def default_target(request: PlanRequest) -> Path:
@@ -36,4 +37,4 @@ def plan_pdf(source: Path, request: PlanRequest, output: Path | None = None,
     target = output or default_target(request)
     printed = print_plan(library, plan, source, source_epoch(library.edition.date), time_limit)
     write_atomically(target, printed.pdf)
-    return PlanResult(target, printed.pages, time.perf_counter() - started)
+    return PlanResult(target, printed.pages, time.perf_counter() - started, printed.warnings)

@@ -28,6 +28,22 @@ def known_fonts() -> dict[str, Path]:
             for path in sorted((LAYOUTS / "fonts").glob("*.ttf"))}
 
 
+@lru_cache(maxsize=1)
+def printable_characters() -> frozenset[int]:
+    """The code points every shipped font draws: what the handbook can print anywhere."""
+    from fontTools.ttLib import TTFont
+
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in known_fonts().values()]
+    return frozenset(set.intersection(*maps)) if maps else frozenset()
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` (other than spaces) that no shipped font can draw."""
+    printable = printable_characters()
+    return sorted({character for character in text
+                   if not character.isspace() and ord(character) not in printable})
+
+
 def subset(font_key: str, glyph_ids: set[int], epoch: int, cache: Cache) -> bytes:
     """The font program ``font_key`` subset to ``glyph_ids`` (glyph ids kept in place)."""
     key = digest("font", font_key, ",".join(map(str, sorted(glyph_ids))), str(epoch))

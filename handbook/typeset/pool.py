@@ -109,9 +109,19 @@ def _from_cache(cache: Cache, key: str) -> UnitPdf | None:
     if entry is None:
         return None
     metadata, pdf = entry
-    links = tuple((page, tuple(rectangle), target) for page, rectangle, target in metadata["links"])
-    return UnitPdf(pdf, tuple(tuple(size) for size in metadata["pages"]), metadata["anchors"],
-                   links, tuple(metadata.get("refused", ())))
+    try:
+        links = tuple((int(page), tuple(map(float, rectangle)), str(target))
+                      for page, rectangle, target in metadata["links"])
+        pages = tuple((float(width), float(height)) for width, height in metadata["pages"])
+        anchors = {str(name): int(page) for name, page in metadata["anchors"].items()}
+        refused = tuple(map(str, metadata["refused"]))
+    except (KeyError, TypeError, ValueError, AttributeError):  # whole, but not a unit entry
+        cache.discard("units", key)
+        return None
+    if not pages or not pdf.startswith(b"%PDF"):
+        cache.discard("units", key)
+        return None
+    return UnitPdf(pdf, pages, anchors, links, refused)
 
 
 def _to_cache(cache: Cache, key: str, unit: UnitPdf) -> None:

@@ -85,7 +85,7 @@ def test_read_only_output_folder(tmp_path):
     try:
         result = invoke("build", FIXTURES / "minimal", "--format", "html", "-o", folder / "x.html")
         assert result.exit_code == 1
-        assert "cannot write into" in result.output
+        assert "cannot write" in result.output and "Permission denied" in result.output
     finally:
         folder.chmod(0o700)
 
