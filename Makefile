@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: handbook test bench lock clean
+.PHONY: handbook test bench lock messages clean
 
 handbook: $(INSTALLED)
 	$(BIN)/handbook build protocols -o build/handbook.pdf
@@ -24,6 +24,11 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(PIP) install -r requirements.lock
 	$(PIP) install --no-deps --editable .
 	touch $@
+
+# Extract the fixed words of templates and code into handbook/locale/ and update every
+# language's catalogue; translate what it reports as "to translate".
+messages: $(INSTALLED)
+	$(BIN)/python tools/messages.py
 
 # Re-pin every dependency after a change to pyproject.toml.
 lock:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..source.models import TIERS, Contraindication, Library, Protocol, Region
+
+if TYPE_CHECKING:
+    from .words import Words
 
 #: The checklist-design rule: a block holds at most nine items.
 MAX_BLOCK = 9
@@ -47,28 +51,30 @@ class Block:
     action: str
 
 
-def tier_blocks(library: Library, items: Iterable[Contraindication]) -> list[Block]:
+def tier_blocks(library: Library, items: Iterable[Contraindication], words: Words) -> list[Block]:
     """Absolute, then local, then relative; long tiers split into balanced blocks."""
     blocks = []
     items = list(items)
     for tier in TIERS:
         info = getattr(library.tiers, tier)
         texts = [item.text for item in items if item.tier == tier]
-        blocks += _split(info.name, info.meaning, texts, info.action)
+        blocks += _split(info.name, info.meaning, texts, info.action, words)
     return blocks
 
 
-def red_flag_block(library: Library, title: str) -> list[Block]:
+def red_flag_block(library: Library, title: str, words: Words) -> list[Block]:
     flags = library.red_flags
-    return _split(title, "", [flag.ask for flag in flags.flags], f"If any YES: {flags.action}")
+    return _split(title, "", [flag.ask for flag in flags.flags],
+                  words.gettext("If any YES: {action}", action=flags.action), words)
 
 
-def _split(title: str, meaning: str, texts: list[str], action: str) -> list[Block]:
+def _split(title: str, meaning: str, texts: list[str], action: str, words: Words) -> list[Block]:
     if not texts:
         return []
     count = -(-len(texts) // MAX_BLOCK)
     size = -(-len(texts) // count)
     chunks = [texts[start:start + size] for start in range(0, len(texts), size)]
-    return [Block(f"{title} ({number} of {count})" if count > 1 else title,
+    return [Block(words.gettext("{title} ({number} of {count})", title=title, number=number,
+                                count=count) if count > 1 else title,
                   meaning, tuple(chunk), action)
             for number, chunk in enumerate(chunks, start=1)]

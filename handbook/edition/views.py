@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..source.models import Method, Protocol, Region, Step
 from . import anchors, dosing, safety
-from ..source.models import Course, Dosage, Method, Protocol, Region, Source, Step
-from ..source.models.quantities import format_range
+from .facts import course_rows, dosage_rows
 from .selection import Selection
+from .words import N_, Words
 
-STAGE_LABELS = {"warm-up": "Warm-up", "main": "Main", "finish": "Finish"}
-INTENSITY_LABELS = {"very-light": "very light", "light": "light", "moderate": "moderate",
-                    "firm": "firm"}
-MASSAGE_LABELS = {"allowed": "Allowed", "with-care": "With care",
-                  "doctor-decides": "Doctor decides", "not-allowed": "Not allowed"}
-FAMILY_LABELS = {"massage": "Massage", "manual-therapy": "Manual therapy"}
-EVIDENCE_LABELS = {"moderate": "Moderate", "low": "Low", "very-low": "Very low",
-                   "unclear": "Unclear", "no-trials": "No trials"}
+STAGE_LABELS = {"warm-up": N_("Warm-up"), "main": N_("Main"), "finish": N_("Finish")}
+INTENSITY_LABELS = {"very-light": N_("very light"), "light": N_("light"),
+                    "moderate": N_("moderate"), "firm": N_("firm")}
+MASSAGE_LABELS = {"allowed": N_("Allowed"), "with-care": N_("With care"),
+                  "doctor-decides": N_("Doctor decides"), "not-allowed": N_("Not allowed")}
+FAMILY_LABELS = {"massage": N_("Massage"), "manual-therapy": N_("Manual therapy")}
+EVIDENCE_LABELS = {"moderate": N_("Moderate"), "low": N_("Low"), "very-low": N_("Very low"),
+                   "unclear": N_("Unclear"), "no-trials": N_("No trials")}
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Presenter:
     """Builds the views of one selection; numbers sources in order of the sources part."""
 
     selection: Selection
+    words: Words = field(default_factory=Words)
     numbers: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -126,10 +128,12 @@ class Presenter:
         condition = library.condition_by_id[protocol.condition]
         stage_names = {stage.id: stage.name for stage in condition.stages}
         position = protocol.position or region.position
+        words = self.words
         sessions = dosing.course_sessions(protocol.course, protocol.dosage)
-        minutes = dosing.planned_minutes(protocol.dosage, sessions)
-        blocks = safety.tier_blocks(library, safety.for_protocol(library, region, protocol))
-        blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title)
+        minutes = [words.short_range(planned) if planned else ""
+                   for planned in dosing.planned_minutes(protocol.dosage, sessions)]
+        blocks = safety.tier_blocks(library, safety.for_protocol(library, region, protocol), words)
+        blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title, words)
         return ProtocolView(
             anchor=anchors.protocol(protocol.id), checklist_anchor=anchors.checklist(protocol.id),
             log_anchor=anchors.course_log(protocol.id), title=protocol.title, region=region.name,
@@ -138,32 +142,34 @@ class Presenter:
             condition=condition.name,
             allowed_stages=", ".join(stage_names[stage] for stage in protocol.allowed_stages),
             summary=protocol.summary, position=position.patient, support=position.support or "",
-            stages=self._stages(protocol), dosage=dosage_rows(protocol.dosage),
-            course=course_rows(protocol.course), checklist=tuple(blocks),
+            stages=self._stages(protocol), dosage=dosage_rows(protocol.dosage, words),
+            course=course_rows(protocol.course, words), checklist=tuple(blocks),
             cautions=tuple(protocol.cautions), gaps=tuple(protocol.gaps),
             refs=self.refs(protocol.sources),
             log_rows=tuple((number, "", planned) for number, planned in enumerate(minutes, start=1)),
-            log_rule=dosing.RAMP_RULE)
+            log_rule=library.forms.course_log.planned_minutes_rule)
 
     def _stages(self, protocol: Protocol) -> tuple[StageView, ...]:
-        number, stages = 0, []
+        number, stages, words = 0, [], self.words
         for stage in protocol.stages:
             rows = []
             for step in stage.steps:
                 number += 1
                 name, anchor, variants = self._action(protocol, step)
-                repetitions = str(step.repetitions) if step.repetitions else ""
+                repetitions = words.range(step.repetitions) if step.repetitions else ""
                 if step.each_side and repetitions:
-                    repetitions += " on each side"
+                    repetitions = words.gettext("{amount} on each side", amount=repetitions)
                 if step.duration:
-                    repetitions = ", ".join(filter(None, (repetitions, str(step.duration))))
+                    repetitions = ", ".join(filter(None, (repetitions,
+                                                          words.range(step.duration))))
                 rows.append(StepRow(
                     number=number, technique=name, technique_anchor=anchor, variants=variants,
                     area=step.area, direction=step.direction or "", repetitions=repetitions,
-                    intensity=INTENSITY_LABELS.get(step.intensity or "", ""),
+                    intensity=words.gettext(INTENSITY_LABELS[step.intensity])
+                    if step.intensity else "",
                     note=step.note or ""))
-            stages.append(StageView(STAGE_LABELS[stage.kind], stage.title, stage.note or "",
-                                    tuple(rows)))
+            stages.append(StageView(words.gettext(STAGE_LABELS[stage.kind]), stage.title,
+                                    stage.note or "", tuple(rows)))
         return tuple(stages)
 
     def _action(self, protocol: Protocol, step: Step) -> tuple[str, str, str]:
@@ -179,54 +185,16 @@ class Presenter:
                 ", ".join(names[variant] for variant in step.variants))
 
     def methods(self) -> list[MethodView]:
-        library = self.selection.library
+        library, words = self.selection.library, self.words
         return [MethodView(
-            anchor=anchors.method(method.id), method=method, family=FAMILY_LABELS[method.family],
-            dosage=dosage_rows(method.dosage) if method.dosage else (),
-            course=course_rows(method.course) if method.course else (),
+            anchor=anchors.method(method.id), method=method,
+            family=words.gettext(FAMILY_LABELS[method.family]),
+            dosage=dosage_rows(method.dosage, words) if method.dosage else (),
+            course=course_rows(method.course, words) if method.course else (),
             own_contraindications=tuple(
                 item.text for item in library.contraindications
                 if method.id in item.applies_to.methods),
-            evidence_level=EVIDENCE_LABELS[method.evidence.level],
+            evidence_level=words.gettext(EVIDENCE_LABELS[method.evidence.level]),
             evidence_refs=self.refs(method.evidence.sources),
             refs=self.refs(method.sources),
         ) for method in self.selection.methods]
-
-
-def dosage_rows(dosage: Dosage) -> tuple[tuple[str, str], ...]:
-    rows = [(label, format_range(value)) for label, value in (
-        ("Full session", dosage.session), ("First sessions", dosage.first_sessions),
-        ("Later sessions", dosage.later_sessions), ("Each press held", dosage.hold),
-    ) if value is not None]
-    if dosage.per_day is not None:
-        rows.append(("Frequency", f"{format_range(dosage.per_day)} a day"))
-    rows += [(limit.what, format_range(limit.value)) for limit in dosage.limits]
-    if dosage.progression:
-        rows.append(("Progression", dosage.progression))
-    rows += [("Note", note) for note in dosage.notes]
-    return tuple(rows)
-
-
-def course_rows(course: Course) -> tuple[tuple[str, str], ...]:
-    rows = [(label, format_range(value)) for label, value in (
-        ("Sessions", course.sessions), ("Course length", course.length),
-        ("Between sessions", course.interval), ("Break before a repeat course",
-                                                course.break_before_repeat),
-        ("Courses a year", course.courses_per_year),
-    ) if value is not None]
-    rows += [("Note", note) for note in course.notes]
-    return tuple(rows)
-
-
-def citation(source: Source) -> str:
-    """"Authors (year). Title. Published in. Identifier." with no doubled punctuation."""
-    head = source.authors or ""
-    if source.year:
-        head = f"{head} ({source.year})" if head else str(source.year)
-    parts = [head, source.title, source.published_in, source.identifier, source.url]
-    return " ".join(_sentence(part) for part in parts if part)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."

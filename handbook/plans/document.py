@@ -7,45 +7,50 @@ only metadata that names the patient is the document title.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..edition import anchors
 from ..edition.selection import select
+from ..edition.words import N_, Words
 from ..render.document import Handbook, Unit
 from ..render.paper import DEFAULT_SETUP, PageSetup
 from ..source.models import Library
 from ..typeset.fonts import unprintable
-from .schedule import Plan, PlanRequest
+from .schedule import Plan, PlanRequest, Session
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: The parts of a day, for protocols that give more than one session a day.
+PARTS_OF_DAY = {2: (N_("morning"), N_("evening")), 3: (N_("morning"), N_("midday"), N_("evening"))}
 
 
 def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> str:
     """The plan as one HTML document: summary, screening, warning signs, course log."""
     handbook = _handbook(library, setup)
-    return handbook.html(plan_units(library, plan, setup), handbook.stylesheet(),
-                         title=f"Course plan: {plan.request.patient}")
+    title = handbook.words.gettext("Course plan: {name}", name=plan.request.patient)
+    return handbook.html(plan_units(library, plan, setup), handbook.stylesheet(), title=title)
 
 
 def plan_units(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> list[Unit]:
     """The plan's units: summary and dates, screening, warning signs, course log."""
     handbook = _handbook(library, setup)
+    words = handbook.words
     view = handbook.presenter.protocol(plan.region, plan.protocol)
+    sessions = [{"number": session.number, "day": session_day(session, plan, words),
+                 "planned": words.short_range(session.planned) if session.planned else ""}
+                for session in plan.sessions]
     dated = dataclasses.replace(view, log_rows=tuple(
-        (session.number, day_text(session.date), session.planned) for session in plan.sessions))
-    sessions = [{"number": session.number, "day": day_text(session.date),
-                 "planned": session.planned} for session in plan.sessions]
+        (session["number"], session["day"], session["planned"]) for session in sessions))
     repeat_note = ""
     if plan.repeat_from:
-        break_text = str(plan.protocol.course.break_before_repeat)
-        repeat_note = (f"a break of {break_text} before any repeat course, which could then "
-                       f"start on {day_text(plan.repeat_from)} at the earliest, if the doctor "
-                       "advises one.")
+        repeat_note = words.gettext(
+            "a break of {span} before any repeat course, which could then start on {day} at "
+            "the earliest, if the doctor advises one.",
+            span=words.range(plan.protocol.course.break_before_repeat),
+            day=words.day(plan.repeat_from))
     filled = {"patient": plan.request.patient, "region": plan.region.name,
-              "date": day_text(plan.request.start),
-              "scope": f"Before the first session of {plan.protocol.title}."}
+              "date": words.day(plan.request.start), "therapist": plan.request.therapist or "",
+              "scope": words.gettext("Before the first session of {title}.",
+                                     title=plan.protocol.title)}
     return [
         handbook.unit(anchors.PLAN, "parts/plan.html.j2", {
             "plan": plan, "view": view, "sessions": sessions,
@@ -53,7 +58,8 @@ def plan_units(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -
         handbook.unit(anchors.part("screening"), "parts/screening.html.j2",
                       {"screening_blocks": view.checklist, "filled": filled}),
         handbook.unit(anchors.part("patient-warnings"), "parts/patient-warnings.html.j2", {}),
-        handbook.unit(view.log_anchor, "parts/protocol-log.html.j2", {"protocol": dated}),
+        handbook.unit(view.log_anchor, "parts/protocol-log.html.j2",
+                      {"protocol": dated, "filled": filled}),
     ]
 
 
@@ -69,9 +75,15 @@ def _handbook(library: Library, setup: PageSetup) -> Handbook:
     return _HANDBOOKS[key]
 
 
-def day_text(day: datetime.date) -> str:
-    """"Mon 2026-12-07": the weekday in words, so nobody miscounts, the date unambiguous."""
-    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
+def session_day(session: Session, plan: Plan, words: Words) -> str:
+    """The session's date, and with two or three sessions a day which one: "Tue 2026-12-01,
+    morning"."""
+    day = words.day(session.date)
+    parts = PARTS_OF_DAY.get(plan.per_day)
+    if session.of_day is None or parts is None or session.of_day >= len(parts):
+        return day
+    return words.gettext("{day}, {part_of_day}", day=day,
+                         part_of_day=words.gettext(parts[session.of_day]))
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,10 @@ class PlanRequest:
 class Session:
     number: int
     date: datetime.date
-    planned: str
+    #: The planned length in minutes (None where the protocol gives none).
+    planned: Range | None
+    #: With more than one session a day: which of the day's sessions this is (0 = first).
+    of_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
     per_day = int(dosage.per_day.max) if dosage.per_day and dosage.per_day.max else 1
     dates = schedule(request.start, count, step, per_day, request.skip_weekends)
     minutes = dosing.planned_minutes(dosage, count)
-    sessions = tuple(Session(number, day, planned)
+    sessions = tuple(Session(number, day, planned, dates[:number - 1].count(day)
+                             if per_day > 1 else None)
                      for number, (day, planned) in enumerate(zip(dates, minutes), start=1))
     repeat = course.break_before_repeat
     repeat_from = add_span(dates[-1], repeat) if repeat is not None and repeat.min else None

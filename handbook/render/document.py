@@ -23,33 +23,32 @@ from ..edition import anchors, dosing
 from ..edition.contents import contents, selection_label
 from ..edition.safety import red_flag_block, tier_blocks
 from ..edition.selection import Selection
-from ..edition.views import MASSAGE_LABELS, Presenter, citation
-from .environment import css_environment, html_environment, inline_fonts, print_css
+from ..edition.facts import citation
+from ..edition.views import MASSAGE_LABELS, Presenter
+from ..edition.words import N_, Words
+from .environment import css_environment, css_string, html_environment, inline_fonts, print_css
 from .paper import DEFAULT_SETUP, PageSetup
 
 PART_TITLES = {
-    "how-to-use": "How to use this handbook",
-    "contents": "Contents",
-    "conditions": "Conditions and when to treat",
-    "red-flags": "Red flags: stop and refer",
-    "screening": None,  # the form's own title, from forms.yaml
-    "techniques": "Technique reference",
-    "methods": "Methods",
-    "forms": "Forms to copy",
-    "sources": "Sources",
-    "patient-about": "What massage can and cannot do",
-    "patient-session": "What a session is like",
-    "patient-before": "Before each session, tell your therapist",
-    "patient-warnings": "Warning signs: stop and get help today",
-    "patient-home": "At home",
+    "how-to-use": N_("How to use this handbook"),
+    "contents": N_("Contents"),
+    "conditions": N_("Conditions and when to treat"),
+    "red-flags": N_("Red flags: stop and refer"),
+    "techniques": N_("Technique reference"),
+    "methods": N_("Methods"),
+    "forms": N_("Forms to copy"),
+    "sources": N_("Sources"),
+    "patient-about": N_("What massage can and cannot do"),
+    "patient-session": N_("What a session is like"),
+    "patient-before": N_("Before each session, tell your therapist"),
+    "patient-warnings": N_("Warning signs: stop and get help today"),
+    "patient-home": N_("At home"),
 }
 #: The patient handout: short, plain, no technique tables, no therapist's forms.
 PATIENT_PARTS = ["cover", "patient-about", "patient-session", "patient-before",
                  "patient-warnings", "patient-home"]
 #: Patients get larger, calmer type.
 PATIENT_TYPE_SCALE = 1.25
-PAGE_NUMBER = '"Page " counter(page) " of " counter(pages)'
-BLANK_LOG_TITLE = "Blank course log"
 
 
 @dataclass(frozen=True)
@@ -71,22 +70,24 @@ class Handbook:
         self.embed_fonts = embed_fonts
         self.audience = audience
         library = selection.library
-        self.presenter = Presenter(selection)
+        self.words = Words(library.edition.language)
+        self.presenter = Presenter(selection, self.words)
         self.regions = self.presenter.regions()
         self.methods = self.presenter.methods()
         if audience == "patient":
             self.parts = PATIENT_PARTS
         else:
             self.parts = [part for part in library.edition.parts if _has_content(part, selection)]
-        self.titles = {**PART_TITLES, "screening": library.forms.screening.title}
+        self.titles = {part: self.words.gettext(title) for part, title in PART_TITLES.items()}
+        self.titles["screening"] = library.forms.screening.title
         self.label = selection_label(selection)
         self.modified = modified or library.edition.date
         self.contents = contents(self.parts, self.titles, selection, self.regions, self.methods,
-                                 BLANK_LOG_TITLE)
+                                 self.words.gettext("Blank course log"))
 
     @cached_property
     def context(self) -> dict:
-        library = self.selection.library
+        library, words = self.selection.library, self.words
         title = library.patient.title if self.audience == "patient" else library.edition.title
         return {
             "version": __version__,
@@ -101,10 +102,10 @@ class Handbook:
             "contents": self.contents,
             "page_numbers": None,
             "conditions": library.conditions,
-            "massage_labels": MASSAGE_LABELS,
+            "massage_labels": {key: words.gettext(label) for key, label in MASSAGE_LABELS.items()},
             "red_flags": library.red_flags,
             "forms": library.forms,
-            "screening_blocks": _screening_blocks(self.selection),
+            "screening_blocks": _screening_blocks(self.selection, words),
             "techniques": self.selection.techniques,
             "regions": self.regions,
             "methods": self.methods,
@@ -112,9 +113,12 @@ class Handbook:
             "refs": self.presenter.refs,
             "citation": citation,
             "blank_log": tuple((number, "", "") for number in range(1, dosing.DEFAULT_SESSIONS + 1)),
-            "blank_log_title": BLANK_LOG_TITLE,
-            "filled": {"patient": "", "region": "", "date": "", "scope": ""},  # a plan fills these
-            "blank_log_rule": "Fill in the planned minutes from the protocol's dosage.",
+            "blank_log_title": words.gettext("Blank course log"),
+            # a plan fills these
+            "filled": {"patient": "", "region": "", "date": "", "scope": "", "therapist": ""},
+            "edition_date": words.date(library.edition.date),
+            "edition_line": f"{library.edition.edition} · {words.date(library.edition.date)}",
+            "sources_intro": library.sources_intro,
         }
 
     def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
@@ -128,7 +132,8 @@ class Handbook:
 
     def unit(self, name: str, template: str, extra: dict) -> Unit:
         """One unit from a part template, with ``extra`` added to the context."""
-        html = html_environment().get_template(template).render({**self.context, **extra})
+        html = html_environment(self.words.language).get_template(template).render(
+            {**self.context, **extra})
         return Unit(name, Markup(html))
 
     def _part_units(self, part: str):
@@ -160,9 +165,18 @@ class Handbook:
         page = css_environment().get_template("page.css.j2").render(
             setup=self.setup, overlay=overlay, audience=self.audience,
             sizes=self.setup.paper.type_sizes(scale),
-            page_number=PAGE_NUMBER if page_numbers else "none")
+            page_number=self._page_number() if page_numbers else "none",
+            hyphenate=self.words.language != "en")
         stylesheet = print_css() + page
         return inline_fonts(stylesheet) if self.embed_fonts else stylesheet
+
+    def _page_number(self) -> str:
+        """The CSS content of "Page X of Y" in the edition's language."""
+        before, middle, after = self.words.gettext("Page {page} of {pages}").replace(
+            "{page}", "\0").replace("{pages}", "\0").split("\0")
+        pieces = [css_string(before), "counter(page)", css_string(middle), "counter(pages)",
+                  css_string(after)]
+        return " ".join(piece for piece in pieces if piece != '""')
 
     def document(self) -> str:
         """The whole handbook as one HTML page, for WeasyPrint or a browser."""
@@ -171,7 +185,7 @@ class Handbook:
     def html(self, units: list[Unit], stylesheet: str | None, *, title: str | None = None) -> str:
         """An HTML page holding ``units``; without a <style> when WeasyPrint gets it apart."""
         extra = {"document_title": title} if title else {}
-        return html_environment().get_template("handbook.html.j2").render({
+        return html_environment(self.words.language).get_template("handbook.html.j2").render({
             **self.context, **extra, "units": [unit.html for unit in units],
             "stylesheet": Markup(stylesheet) if stylesheet is not None else None})
 
@@ -181,9 +195,9 @@ def _has_content(part: str, selection: Selection) -> bool:
             "techniques": bool(selection.techniques)}.get(part, True)
 
 
-def _screening_blocks(selection: Selection):
+def _screening_blocks(selection: Selection, words: Words):
     """The intake form asks the general contraindications; each protocol adds its own."""
     library = selection.library
     general = [item for item in selection.contraindications if item.applies_to.general]
-    return (tier_blocks(library, general)
-            + red_flag_block(library, library.forms.screening.red_flags_title))
+    return (tier_blocks(library, general, words)
+            + red_flag_block(library, library.forms.screening.red_flags_title, words))

@@ -13,19 +13,30 @@ import re
 from functools import lru_cache
 
 import jinja2
+from markupsafe import Markup
 
+from ..edition.words import Words
 from ..resources import LAYOUTS
 
 
-@lru_cache(maxsize=1)
-def html_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+@lru_cache(maxsize=4)
+def html_environment(language: str = "en") -> jinja2.Environment:
+    """Templates in ``language``: ``_()`` and ``{% trans %}`` read its catalogue, and every
+    value printed is set as the language sets text (see Words.typeset)."""
+    words = Words(language)
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(LAYOUTS),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+        finalize=lambda value: (words.typeset(value)
+                                if isinstance(value, str) and not isinstance(value, Markup)
+                                else value),
     )
+    environment.install_gettext_translations(words.translations, newstyle=True)
+    return environment
 
 
 @lru_cache(maxsize=1)

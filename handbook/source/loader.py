@@ -8,6 +8,7 @@ problem at all is returned.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,13 +16,28 @@ from pydantic import ValidationError
 from .model_errors import problems_from
 from .models import FILE_MODELS, FOLDER_MODELS, ID_PATTERN, Library, Strict
 from ..errors import ContentError, Problem, display_path, quoted
+from ..resources import catalogue_languages
 from .folder import read_source
 from .references import Located, check_references
 from .yaml_reader import YamlDocument
 
 
+@dataclass(frozen=True)
+class LoadedLibrary:
+    """A validated library with each file's validated model and map of positions."""
+
+    library: Library
+    files: dict[str, Located]
+    items: dict[str, dict[str, Located]]
+
+
 def load_library(folder: Path) -> Library:
     """Read and validate ``folder``; raise ContentError listing every problem found."""
+    return load_located(folder).library
+
+
+def load_located(folder: Path) -> LoadedLibrary:
+    """As :func:`load_library`, keeping where every value was written."""
     source = read_source(folder, FILE_MODELS, FOLDER_MODELS)
     problems = list(source.problems)
     files = {}
@@ -38,13 +54,27 @@ def load_library(folder: Path) -> Library:
             if located is not None:
                 items[folder_name][stem] = located
     problems += check_references(files, items, source.present)
+    problems += _check_language(files.get("handbook.yaml"))
     if not source.present.get("regions") and (folder / "regions").is_dir():
         problems.append(Problem(display_path(folder / "regions"), 0, 0, (
             "there are no region files here, so the handbook would have no protocols; "
             "add one, such as regions/cervical.yaml (see the README)")))
     if problems:
         raise ContentError(problems)
-    return _assemble(files, items)
+    return LoadedLibrary(_assemble(files, items), files, items)
+
+
+def _check_language(edition: Located | None) -> list[Problem]:
+    """The edition's language needs a catalogue of the words the tool prints."""
+    if edition is None:
+        return []
+    language = edition.model.language
+    available = catalogue_languages()
+    if language.split("-")[0].lower() in available:
+        return []
+    return [edition.source.problem(("language",), (
+        f"there are no printed words for the language {quoted(language)}; use one of: "
+        f"{', '.join(available)} (or add a catalogue under handbook/locale/)"))]
 
 
 def _validate(document: YamlDocument, data, model: type[Strict],
@@ -87,6 +117,7 @@ def _assemble(files: dict[str, Located], items: dict[str, dict[str, Located]]) -
         contraindications=tuple(files["contraindications.yaml"].model.contraindications),
         red_flags=files["red-flags.yaml"].model,
         sources=tuple(files["sources.yaml"].model.sources),
+        sources_intro=files["sources.yaml"].model.intro or "",
         techniques=ordered("techniques", edition.order.techniques),
         methods=ordered("methods", edition.order.methods),
         regions=ordered("regions", edition.order.regions),

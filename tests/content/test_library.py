@@ -22,6 +22,7 @@ from fontTools.ttLib import TTFont
 from pydantic import BaseModel
 
 from handbook.edition import safety
+from handbook.edition.words import Words
 from handbook.source.models import TIERS, Course, Dosage, Library, Range
 from handbook.source.loader import load_library
 
@@ -261,7 +262,8 @@ def test_every_protocol_carries_dosage_course_contraindications_and_red_flags(li
         found = {entry.id for entry in safety.for_protocol(library, region, item)}
         assert general_absolute <= found, (item.id, general_absolute - found)
         assert set(item.contraindications) <= found, item.id
-        blocks = safety.red_flag_block(library, library.forms.screening.red_flags_title)
+        blocks = safety.red_flag_block(library, library.forms.screening.red_flags_title,
+                                       Words("en"))
         asked = {line for block in blocks for line in block.items}
         assert {flag.ask for flag in library.red_flags.flags} == asked
 

@@ -82,6 +82,11 @@ class RedFlag(Strict):
 
 
 class RedFlagCatalogue(Strict):
+    intro: Text | None = Field(
+        default=None,
+        description="A paragraph above the red-flag card in the therapist's handbook.",
+        examples=["These signs point to pressure on the spinal cord or nerve roots, or to "
+                  "another serious disease."])
     action: Text
     patient_action: Text
     flags: list[RedFlag] = Field(min_length=1)
@@ -100,4 +105,9 @@ class Source(Strict):
 
 
 class SourceCatalogue(Strict):
+    intro: Text | None = Field(
+        default=None,
+        description="A paragraph above the list of sources: what the numbers in the text "
+                    "refer to, and which sources the protocols were written from.",
+        examples=["Numbers in the text refer to this list."])
     sources: list[Source] = Field(min_length=1)

@@ -23,6 +23,8 @@ class Library:
     contraindications: tuple[Contraindication, ...]
     red_flags: RedFlagCatalogue
     sources: tuple[Source, ...]
+    #: The paragraph above the list of sources ("" if none).
+    sources_intro: str
     techniques: tuple[Technique, ...]
     methods: tuple[Method, ...]
     regions: tuple[Region, ...]

@@ -1,0 +1,101 @@
+"""``handbook validate``, ``list`` and ``schema``: the library itself, without printing it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..errors import display_path
+from .options import SOURCE
+
+
+@click.command()
+@SOURCE
+@click.option("--reference", type=click.Path(path_type=Path), metavar="FOLDER",
+              help="A library in another language that SOURCE translates: every id, number, "
+                   "tier, step and source must be the same; only the words may differ.")
+def validate(source: Path, reference: Path | None) -> None:
+    """Check every file in SOURCE and report all problems at once.
+
+    Each problem is printed as file:line:column: message. Exits 1 if there
+    is any, 0 with a one-line summary otherwise.
+
+    \b
+    Examples:
+      handbook validate protocols
+      handbook validate protocols-ru --reference protocols
+    """
+    if reference is None:
+        from ..source.loader import load_library
+
+        library = load_library(source)
+    else:
+        from ..source.reference import validate_translation
+
+        library = validate_translation(source, reference)
+    counts = _counts(library)
+    summary = ", ".join(f"{number} {name if number != 1 else _SINGULAR[name]}"
+                        for name, number in counts.items())
+    same = f"; the same clinical content as {display_path(reference.resolve())}" if reference else ""
+    click.echo(f"{display_path(source.resolve())}: valid: {summary}{same}")
+
+
+@click.command(name="list")
+@SOURCE
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output for scripts.")
+def list_items(source: Path, as_json: bool) -> None:
+    """List the regions, protocols, methods, techniques, contraindications and sources.
+
+    \b
+    Examples:
+      handbook list
+      handbook list protocols --json
+    """
+    from ..source.inventory import inventory
+
+    items = inventory(source)
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    for kind, entries in items.items():
+        click.echo(kind.replace("_", " ").capitalize())
+        width = max((len(entry["id"]) for entry in entries), default=0)
+        for entry in entries:
+            click.echo(f"  {entry['id']:<{width}}  {entry.get('title') or entry.get('name')}")
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schema"),
+              show_default=True, help="The folder to write the schemas into.")
+def schema(output: Path) -> None:
+    """Write the JSON Schemas of the YAML files, for editor completion.
+
+    \b
+    Example:
+      handbook schema -o schema
+    Then, at the top of a region file:
+      # yaml-language-server: $schema=../../schema/region.schema.json
+    """
+    from ..source.json_schema import write_schemas
+
+    for path in write_schemas(output):
+        click.echo(display_path(path.resolve()))
+
+
+_SINGULAR = {"regions": "region", "protocols": "protocol", "methods": "method",
+             "techniques": "technique", "contraindications": "contraindication",
+             "red flags": "red flag", "sources": "source"}
+
+
+def _counts(library) -> dict[str, int]:
+    return {
+        "regions": len(library.regions),
+        "protocols": sum(1 for _ in library.protocols()),
+        "methods": len(library.methods),
+        "techniques": len(library.techniques),
+        "contraindications": len(library.contraindications),
+        "red flags": len(library.red_flags.flags),
+        "sources": len(library.sources),
+    }

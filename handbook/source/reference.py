@@ -1,0 +1,142 @@
+"""A translated library against its reference: the same clinical content in other words.
+
+``handbook validate protocols-ru --reference protocols`` checks that two libraries
+describe the same treatment: the same files and ids; every number, range and
+unit equal (repetitions, minutes, sessions, intervals, courses, breaks,
+limits); the same contraindications with the same tiers and scope; the same red
+flags; the same stages and steps in the same order with the same techniques and
+variants; the same sources, titles and all.  Only wording may differ: every
+field whose type is free text is skipped, everything else must be equal, and a
+list of safety texts (cautions, steps of a procedure) must keep its length, so
+a translation cannot drop a caution.  Each difference is reported at its place
+in the translation, with the reference's value and place beside it.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..errors import ContentError, Problem
+from .models import Range, Source
+from .references import Located
+
+#: Lists of words that a translation may make longer or shorter.
+FREE_LENGTH = {"synonyms", "keywords", "authors"}
+#: Fields that are the translation's own: its language.
+OWN = {"language"}
+
+
+def compare(translation: dict[str, Located], reference: dict[str, Located],
+            items: tuple[dict[str, dict[str, Located]], dict[str, dict[str, Located]]]
+            ) -> list[Problem]:
+    """Every difference between the translation's files and the reference's."""
+    problems: list[Problem] = []
+    for name in sorted(set(translation) | set(reference)):
+        _compare_file(translation.get(name), reference.get(name), name, problems)
+    translated_items, reference_items = items
+    for folder in sorted(set(translated_items) | set(reference_items)):
+        ours, theirs = translated_items.get(folder, {}), reference_items.get(folder, {})
+        for stem in sorted(set(ours) | set(theirs)):
+            _compare_file(ours.get(stem), theirs.get(stem), f"{folder}/{stem}.yaml", problems)
+    return problems
+
+
+def _compare_file(ours: Located | None, theirs: Located | None, name: str,
+                  problems: list[Problem]) -> None:
+    if ours is None:
+        problems.append(Problem(name, 0, 0, f"the reference has {theirs.source.file} and the "
+                                "translation has no such file; translate it"))
+    elif theirs is None:
+        problems.append(ours.source.problem((), "the reference has no such file; every file "
+                                            "of a translation translates one of the reference"))
+    else:
+        _Comparison(ours, theirs, problems).model(ours.model, theirs.model, ())
+
+
+class _Comparison:
+    def __init__(self, ours: Located, theirs: Located, problems: list[Problem]):
+        self.ours, self.theirs, self.problems = ours, theirs, problems
+
+    def differ(self, path: tuple, what: str, ours: object, theirs: object) -> None:
+        where = self.theirs.source.locate(path)
+        self.problems.append(self.ours.source.problem(path, (
+            f"{what} is {_shown(ours)} here but {_shown(theirs)} in the reference "
+            f"({self.theirs.source.file}:{where.line}:{where.column}); a translation changes "
+            "words only")))
+
+    def model(self, ours: BaseModel, theirs: BaseModel, path: tuple) -> None:
+        if isinstance(ours, Range):
+            if ours != theirs:
+                self.differ(path, _name(path), ours, theirs)
+            return
+        for name, info in type(ours).model_fields.items():
+            if name in OWN or (isinstance(ours, Source) and name == "note"):
+                continue
+            mine, other = getattr(ours, name), getattr(theirs, name)
+            text = _is_text(info) and not isinstance(ours, Source)
+            self.value(mine, other, path + (name,), text, name)
+
+    def value(self, ours: Any, theirs: Any, path: tuple, text: bool, name: str) -> None:
+        if isinstance(ours, list) and isinstance(theirs, list):
+            if len(ours) != len(theirs) and name not in FREE_LENGTH:
+                self.differ(path, f"the number of entries of {_name(path)}", len(ours),
+                            len(theirs))
+            if not (text and name in FREE_LENGTH):
+                for index, (mine, other) in enumerate(zip(ours, theirs)):
+                    self.value(mine, other, path + (index,), text, name)
+        elif isinstance(ours, BaseModel) and isinstance(theirs, BaseModel):
+            self.model(ours, theirs, path)
+        elif text and isinstance(ours, str) and isinstance(theirs, str):
+            return  # wording: the translation's own
+        elif ours != theirs:
+            self.differ(path, _name(path), ours, theirs)
+
+
+def _is_text(info: FieldInfo) -> bool:
+    """Whether a field holds free text (``Text``), as opposed to ids, choices, numbers."""
+    return _text_annotation(info.annotation, info.metadata)
+
+
+def _text_annotation(annotation: Any, metadata: list) -> bool:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *extra = get_args(annotation)
+        return _text_annotation(inner, [*metadata, *extra])
+    if origin in (list, Union, types.UnionType):
+        return any(_text_annotation(argument, metadata) for argument in get_args(annotation)
+                   if argument is not type(None))
+    if annotation is str:
+        return not any(getattr(item, "pattern", None) for item in metadata)
+    return False
+
+
+def _name(path: tuple) -> str:
+    named = [str(part) for part in path if isinstance(part, str)]
+    return f"'{named[-1]}'" if named else "this value"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, Range):
+        return f"'{value}'"
+    if isinstance(value, BaseModel):
+        return "a group of values"
+    if value is None:
+        return "not given"
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def validate_translation(translation: Path, reference: Path):
+    """Load both libraries and compare them; raise ContentError listing every difference."""
+    from .loader import load_located
+
+    ours, theirs = load_located(translation), load_located(reference)
+    problems = compare(ours.files, theirs.files, (ours.items, theirs.items))
+    if problems:
+        raise ContentError(problems, what_failed=(
+            "the translation must say exactly what its reference says, in other words"))
+    return ours.library
