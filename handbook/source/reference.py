@@ -21,8 +21,9 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Problem, display_path
 from .models import Range, Source
+from .loader import LoadedLibrary
 from .references import Located
 
 #: Lists of words that a translation may make longer or shorter.
@@ -31,18 +32,18 @@ FREE_LENGTH = {"synonyms", "keywords", "authors"}
 OWN = {"language"}
 
 
-def compare(translation: dict[str, Located], reference: dict[str, Located],
-            items: tuple[dict[str, dict[str, Located]], dict[str, dict[str, Located]]]
-            ) -> list[Problem]:
-    """Every difference between the translation's files and the reference's."""
+def compare(translation: LoadedLibrary, reference: LoadedLibrary, root: str) -> list[Problem]:
+    """Every difference between the translation's files and the reference's; ``root`` is
+    the translation's folder as the author typed it."""
     problems: list[Problem] = []
-    for name in sorted(set(translation) | set(reference)):
-        _compare_file(translation.get(name), reference.get(name), name, problems)
-    translated_items, reference_items = items
-    for folder in sorted(set(translated_items) | set(reference_items)):
-        ours, theirs = translated_items.get(folder, {}), reference_items.get(folder, {})
+    for name in sorted(set(translation.files) | set(reference.files)):
+        _compare_file(translation.files.get(name), reference.files.get(name),
+                      f"{root}/{name}", problems)
+    for folder in sorted(set(translation.items) | set(reference.items)):
+        ours, theirs = translation.items.get(folder, {}), reference.items.get(folder, {})
         for stem in sorted(set(ours) | set(theirs)):
-            _compare_file(ours.get(stem), theirs.get(stem), f"{folder}/{stem}.yaml", problems)
+            _compare_file(ours.get(stem), theirs.get(stem), f"{root}/{folder}/{stem}.yaml",
+                          problems)
     return problems
 
 
@@ -135,7 +136,7 @@ def validate_translation(translation: Path, reference: Path):
     from .loader import load_located
 
     ours, theirs = load_located(translation), load_located(reference)
-    problems = compare(ours.files, theirs.files, (ours.items, theirs.items))
+    problems = compare(ours, theirs, display_path(translation))
     if problems:
         raise ContentError(problems, what_failed=(
             "the translation must say exactly what its reference says, in other words"))
