@@ -162,6 +162,10 @@ def minimal_copy(tmp_path) -> Path:
     return target
 
 
+#: Text drawn inside figures: a step's number, a spine segment's range.
+FIGURE_LABEL = re.compile(r"^(\d{1,2}|(C|Th|L|S)\d+–(C|Th|L|S)\d+)$")
+
+
 def normalise(text: str) -> str:
     """Collapse whitespace, so text that wraps in the PDF compares equal."""
     return re.sub(r"\s+", " ", text).strip()
@@ -178,7 +182,7 @@ def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str, 
             return
         y = tm[5] * cm[3] + cm[5]
         if 57 < y < height - 57:
-            found.append((y, size * (tm[3] or 1) * (cm[3] or 1),
+            found.append((y, abs(size * (tm[3] or 1) * (cm[3] or 1)),
                           font["/BaseFont"].split("+")[-1], text.strip(), tm[4] * cm[0] + cm[4]))
     page.extract_text(visitor_text=visit)
     return found

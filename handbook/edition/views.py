@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..source.models import Method, Protocol, Region, Step
 from . import anchors, dosing, safety
 from .facts import course_rows, dosage_rows
+from .figures import Drawer, Figure, SpineMap
 from .selection import Selection
 from .words import N_, Words
 
@@ -68,6 +69,10 @@ class ProtocolView:
     refs: str
     log_rows: tuple[tuple[int, str, str], ...]  # number, date (blank to fill in), planned minutes
     log_rule: str
+    #: One body map per stage: the zones it works on and a numbered mark per step.
+    figures: tuple[Figure, ...] = ()
+    #: Every zone of the protocol, for a patient: where the massage will be.
+    where: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class RegionView:
     cautions: tuple[str, ...]
     refs: str
     protocols: tuple[ProtocolView, ...]
+    spine: SpineMap | None = None
+    where: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,10 @@ class Presenter:
     selection: Selection
     words: Words = field(default_factory=Words)
     numbers: dict[str, int] = field(init=False)
+    drawer: Drawer = field(init=False)
 
     def __post_init__(self) -> None:
+        self.drawer = Drawer(self.selection.library, self.words)
         self.numbers = {source.id: number
                         for number, source in enumerate(self.selection.sources, start=1)}
 
@@ -121,7 +130,12 @@ class Presenter:
             overview=region.overview, position=region.position.patient,
             support=region.position.support or "", cautions=tuple(region.cautions),
             refs=self.refs(region.sources),
-            protocols=tuple(self.protocol(region, protocol) for protocol in region.protocols))
+            protocols=tuple(self.protocol(region, protocol) for protocol in region.protocols),
+            spine=self.drawer.spine(region),
+            where=self.drawer.where(
+                [zone for protocol in region.protocols
+                 for zone in self.drawer.protocol_zones(protocol)],
+                region.name))
 
     def protocol(self, region: Region, protocol: Protocol) -> ProtocolView:
         library = self.selection.library
@@ -132,6 +146,7 @@ class Presenter:
         sessions = dosing.course_sessions(protocol.course, protocol.dosage)
         minutes = [words.short_range(planned) if planned else ""
                    for planned in dosing.planned_minutes(protocol.dosage, sessions)]
+        stages = self._stages(protocol)
         blocks = safety.tier_blocks(library, safety.for_protocol(library, region, protocol), words)
         blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title, words)
         return ProtocolView(
@@ -142,12 +157,15 @@ class Presenter:
             condition=condition.name,
             allowed_stages=", ".join(stage_names[stage] for stage in protocol.allowed_stages),
             summary=protocol.summary, position=position.patient, support=position.support or "",
-            stages=self._stages(protocol), dosage=dosage_rows(protocol.dosage, words),
+            stages=stages, dosage=dosage_rows(protocol.dosage, words),
             course=course_rows(protocol.course, words), checklist=tuple(blocks),
             cautions=tuple(protocol.cautions), gaps=tuple(protocol.gaps),
             refs=self.refs(protocol.sources),
             log_rows=tuple((number, "", planned) for number, planned in enumerate(minutes, start=1)),
-            log_rule=library.forms.course_log.planned_minutes_rule)
+            log_rule=library.forms.course_log.planned_minutes_rule,
+            figures=tuple(self._figure(protocol, stage) for stage in stages),
+            where=self.drawer.where(self.drawer.protocol_zones(protocol),
+                                    words.gettext("Where the massage will be")))
 
     def _stages(self, protocol: Protocol) -> tuple[StageView, ...]:
         number, stages, words = 0, [], self.words
@@ -171,6 +189,16 @@ class Presenter:
             stages.append(StageView(words.gettext(STAGE_LABELS[stage.kind]), stage.title,
                                     stage.note or "", tuple(rows)))
         return tuple(stages)
+
+    def _figure(self, protocol: Protocol, stage: StageView) -> Figure:
+        steps = {step_number: step for step_number, step in self._numbered_steps(protocol)}
+        return self.drawer.stage(stage.label, stage.title, [
+            (row.number, row.technique, steps[row.number]) for row in stage.rows])
+
+    @staticmethod
+    def _numbered_steps(protocol: Protocol):
+        steps = [step for stage in protocol.stages for step in stage.steps]
+        return enumerate(steps, start=1)
 
     def _action(self, protocol: Protocol, step: Step) -> tuple[str, str, str]:
         """The step's technique or method kind: its name, anchor and variant names."""

@@ -28,6 +28,7 @@ from ..edition.views import MASSAGE_LABELS, Presenter
 from ..edition.words import N_, Words
 from .environment import css_environment, css_string, html_environment, inline_fonts, print_css
 from .paper import DEFAULT_SETUP, PageSetup
+from .svg import body_map, spine_map
 
 PART_TITLES = {
     "how-to-use": N_("How to use this handbook"),
@@ -119,7 +120,15 @@ class Handbook:
             "edition_date": words.date(library.edition.date),
             "edition_line": f"{library.edition.edition} · {words.date(library.edition.date)}",
             "sources_intro": library.sources_intro,
+            "body_map": body_map,
+            "spine_map": spine_map,
+            "red_flag_figures": [self.presenter.drawer.where(flag.zone, self._zone_names(flag.zone))
+                                 for flag in library.red_flags.flags if flag.zone],
         }
+
+    def _zone_names(self, zone_ids) -> str:
+        names = {zone.id: zone.name for zone in self.selection.library.zones}
+        return ", ".join(names[zone] for zone in zone_ids)
 
     def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
         """Every unit in print order; the contents print ``page_numbers`` when given,

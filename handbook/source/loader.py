@@ -122,5 +122,6 @@ def _assemble(files: dict[str, Located], items: dict[str, dict[str, Located]]) -
         methods=ordered("methods", edition.order.methods),
         regions=ordered("regions", edition.order.regions),
         forms=files["forms.yaml"].model,
+        zones=tuple(files["zones.yaml"].model.zones),
         patient=files["patient.yaml"].model,
     )

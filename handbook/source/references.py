@@ -112,6 +112,7 @@ def _catalogue_ids(files: dict[str, Located]) -> dict[str, set[str] | None]:
         "contraindication": ids("contraindications.yaml", "contraindications"),
         "source": ids("sources.yaml", "sources"),
         "condition": ids("conditions.yaml", "conditions"),
+        "zone": ids("zones.yaml", "zones"),
     }
 
 
@@ -121,6 +122,7 @@ def _check_catalogues(check: ReferenceCheck, files: dict[str, Located]) -> None:
         ("sources.yaml", "sources", "source"),
         ("conditions.yaml", "conditions", "condition"),
         ("red-flags.yaml", "flags", "red flag"),
+        ("zones.yaml", "zones", "zone"),
     ):
         located = files.get(name)
         if located is None:
@@ -138,6 +140,8 @@ def _check_catalogues(check: ReferenceCheck, files: dict[str, Located]) -> None:
                                  path + ("methods",))
                 check.expect_all("region", entry.applies_to.regions, located.source,
                                  path + ("regions",))
+            if kind == "red flag":
+                check.expect_all("zone", entry.zone, located.source, (attribute, index, "zone"))
             if kind == "condition":
                 check.unique("stage", ((stage.id, located.source,
                                         (attribute, index, "stages", number, "id"))
@@ -173,6 +177,7 @@ def _check_protocol(check: ReferenceCheck, protocol, source: SourceMap, path: Pa
     for stage_index, stage in enumerate(protocol.stages):
         for step_index, step in enumerate(stage.steps):
             step_path = path + ("stages", stage_index, "steps", step_index)
+            check.expect_all("zone", step.zone, source, step_path + ("zone",))
             if step.kind is not None:
                 if method is not None:
                     check.expect("kind", step.kind, source, step_path + ("kind",),

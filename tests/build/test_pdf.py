@@ -164,9 +164,9 @@ def test_course_log_is_a_landscape_page(handbook_pdf, library):
 def headings_on(pdf, number) -> tuple[list, list]:
     """The text runs of a page, and those that are headings: bold sans, 10.4 pt or more,
     alone on their line (a bold label inside a sentence is not a heading)."""
-    from conftest import fragments
+    from conftest import FIGURE_LABEL, fragments
 
-    runs = fragments(pdf, number)
+    runs = [run for run in fragments(pdf, number) if not FIGURE_LABEL.match(run[3])]
     headings = [run for run in runs if run[2] == "PT-Sans-Bold" and run[1] >= 10.4
                 and not any(abs(other[0] - run[0]) < 1 and other[2] != run[2] for other in runs)]
     return runs, headings

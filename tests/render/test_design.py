@@ -82,3 +82,18 @@ def test_rules_are_thick_enough_to_photocopy(laid_out):
                       box.style["border_left_width"], box.style["border_right_width"])
         if width > 0)
     assert thinnest >= 0.5 * PX_PER_PT - 0.01
+
+
+def test_no_figure_runs_past_its_column(laid_out):
+    figures = 0
+    for number, page in enumerate(laid_out.pages, start=1):
+        frame = page._page_box
+        left, right = frame.margin_left, frame.margin_width() - frame.margin_right
+        bottom = frame.margin_height() - frame.margin_bottom
+        for box in body_boxes(page):
+            if box.element is not None and box.element.tag.endswith("svg"):
+                figures += 1
+                assert box.position_x >= left - 0.5, (number, "figure left of the column")
+                assert box.position_x + box.margin_width() <= right + 0.5, (number, "too wide")
+                assert box.position_y + box.margin_height() <= bottom + 0.5, (number, "too low")
+    assert figures > 20

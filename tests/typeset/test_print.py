@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, PROTOCOLS, build_pdf, fragments, outline_entries
+from conftest import FIGURE_LABEL, FIXTURES, PROTOCOLS, build_pdf, fragments, outline_entries
 from handbook.cli import main
 from handbook.typeset.imposition import booklet_order
 
@@ -44,10 +44,13 @@ def test_paper_sizes(paper, size, tmp_path):
 
 
 def test_a5_keeps_body_text_at_9pt_or_more(a5_pdf):
+    """Body text at least 9 pt.  Labels drawn inside figures are smaller by design (their
+    size on paper is checked from the figures' geometry, in tests/render/test_figures.py)."""
     assert portrait_sizes(a5_pdf) == {(148, 210)}
     for number in range(1, len(a5_pdf.pages) + 1):
         for y, size, font, text, _ in fragments(a5_pdf, number):
-            assert size >= 8.95, (number, size, text)
+            if not FIGURE_LABEL.match(text):
+                assert size >= 8.95, (number, size, text)
 
 
 def test_a5_handbook_is_longer_but_complete(a5_pdf, handbook_pdf, library):
@@ -177,13 +180,15 @@ def test_pdf_ua_is_tagged_with_a_real_structure(tmp_path):
     assert str(document.Root.Lang) == "en"
     assert document.open_metadata().get("{http://www.aiim.org/pdfua/ns/id/}part") == "1"
     assert len(document.trailer.ID) == 2
-    roles = set()
+    roles, figures = set(), []
 
     def walk(element, depth=0):
         if depth > 60:
             return
         if isinstance(element, pikepdf.Dictionary) and "/S" in element:
             roles.add(str(element.S))
+            if element.S == "/Figure":
+                figures.append(str(element.get("/Alt", "")))
         kids = element.get("/K") if isinstance(element, pikepdf.Dictionary) else None
         if isinstance(kids, pikepdf.Array):
             for kid in kids:
@@ -192,6 +197,10 @@ def test_pdf_ua_is_tagged_with_a_real_structure(tmp_path):
             walk(kids, depth + 1)
     walk(document.Root.StructTreeRoot)
     assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/L", "/LI", "/P"} <= roles, roles
+    # Every figure (a body map per stage, the spine map) carries its words.
+    assert len(figures) >= 2 and all(figures), figures
+    assert any(alt.startswith("Main: Neck. 1 stroking downwards over back of the neck")
+               or alt.startswith("Main: Neck. 1 stroking downwards over neck") for alt in figures)
 
 
 def test_pdf_a_declares_itself(tmp_path):

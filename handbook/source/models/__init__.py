@@ -14,6 +14,7 @@ from .library import Library
 from .patient import PatientText
 from .quantities import Range
 from .treatments import Method, Protocol, ProtocolStage, Region, Step, Technique
+from .zones import Zone, ZoneCatalogue
 
 #: One file each, at the top of the protocols folder.
 FILE_MODELS: dict[str, type[Strict]] = {
@@ -24,6 +25,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "sources.yaml": SourceCatalogue,
     "forms.yaml": Forms,
     "patient.yaml": PatientText,
+    "zones.yaml": ZoneCatalogue,
 }
 #: One file per item, named ``<id>.yaml``, in these folders.
 FOLDER_MODELS: dict[str, type[Strict]] = {
@@ -35,5 +37,6 @@ FOLDER_MODELS: dict[str, type[Strict]] = {
 __all__ = [
     "FILE_MODELS", "FOLDER_MODELS", "ID_PATTERN", "TIERS", "Condition", "Contraindication",
     "Course", "Dosage", "Edition", "Forms", "Library", "Method", "Part", "PatientText", "Protocol", "ProtocolStage",
-    "Range", "RedFlag", "Region", "Source", "Step", "Technique", "Tier", "Tiers",
+    "Range", "RedFlag", "Region", "Source", "Step", "Technique", "Tier", "Tiers", "Zone",
+    "ZoneCatalogue",
 ]

@@ -78,6 +78,10 @@ class RedFlag(Strict):
     sign: Text
     ask: Text
     patient: Text
+    zone: list[Id] = Field(
+        default_factory=list,
+        description="Zones of zones.yaml to show beside the sign, e.g. the saddle area.",
+        examples=[["saddle"]])
     sources: list[Id] = Field(min_length=1)
 
 

@@ -11,6 +11,7 @@ from .edition import Edition
 from .forms import Forms
 from .patient import PatientText
 from .treatments import Method, Protocol, Region, Technique
+from .zones import Zone
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Library:
     sources: tuple[Source, ...]
     #: The paragraph above the list of sources ("" if none).
     sources_intro: str
+    zones: tuple[Zone, ...]
     techniques: tuple[Technique, ...]
     methods: tuple[Method, ...]
     regions: tuple[Region, ...]

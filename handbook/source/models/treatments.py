@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 from .base import Id, Strict, Text
 from .dosage import Course, Dosage
 from .quantities import Duration, Repetitions
+from .zones import Segments, StepPath
 
 StageKind = Literal["warm-up", "main", "finish"]
 Intensity = Literal["very-light", "light", "moderate", "firm"]
@@ -82,6 +83,15 @@ class Step(Strict):
     kind: Id | None = None
     variants: list[Id] = Field(default_factory=list)
     area: Text
+    zone: list[Id] = Field(
+        min_length=1, description="The zones of zones.yaml the step works on; they are shaded "
+                                  "on the stage's body map.", examples=[["upper-back"]])
+    path: StepPath = Field(
+        description="How the hands move over the zones, drawn as the step's numbered mark: up "
+                    "(towards the head), down, up-and-down, toward-spine, away-from-spine, "
+                    "across, circles, zigzag, wavy, points, traction or hold; or points of a "
+                    "path in the zone's frame (0 to 1 across and down).",
+        examples=["up", "circles", [[0.2, 0.9], [0.8, 0.1]]])
     direction: Text | None = None
     repetitions: Repetitions | None = None
     each_side: bool = False
@@ -140,6 +150,10 @@ class Region(Strict):
     id: Id
     name: Text
     vertebrae: Text
+    segments: Segments = Field(
+        description="The region's vertebrae as a range from the head down, highlighted on the "
+                    "chapter's spine map: C1-C7, Th1-Th12, L1-L5, S1-S5.",
+        examples=["C1-C7", "L5-S5"])
     overview: Text
     position: Position
     cautions: list[Text] = Field(min_length=1)
