@@ -57,10 +57,11 @@ def main() -> None:
 
 def _register_commands() -> None:
     from .build import build
+    from .export import export
     from .library import list_items, schema, validate
     from .plans import batch, plan
 
-    for command in (build, validate, list_items, schema, plan, batch):
+    for command in (build, validate, list_items, schema, plan, batch, export):
         main.add_command(command)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import BatchIncomplete, display_path
+from ..fhir.resources import DEFAULT_BASE
 
 
 class IsoDate(click.ParamType):
@@ -38,10 +39,15 @@ class IsoDate(click.ParamType):
 @click.option("--therapist", metavar="NAME")
 @click.option("--clinic", metavar="NAME")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write; default build/plans/<name>_<start>.pdf.")
+              help="Where to write; default build/plans/<name>_<start>.pdf (or .json).")
+@click.option("--format", "output_format", type=click.Choice(["pdf", "fhir"]), default="pdf",
+              show_default=True,
+              help="The printed plan, or a FHIR R4 CarePlan (JSON) for the clinic's records.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="URL",
+              help="Where the clinic's FHIR definitions live (the protocol's canonical URL).")
 def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, every: int | None,
          sessions: int | None, skip_weekends: bool, therapist: str | None, clinic: str | None,
-         output: Path | None) -> None:
+         output: Path | None, output_format: str, base: str) -> None:
     """A personal course plan for one patient: dated sessions, screening, warning signs, log.
 
     \b
@@ -50,10 +56,16 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
                     --start 2026-12-01 --skip-weekends --therapist "Dr Ivanova"
     """
     from ..plans.schedule import PlanRequest
-    from ..plans.single import plan_pdf
+    from ..plans.single import plan_fhir, plan_pdf
 
-    result = plan_pdf(source, PlanRequest(patient, protocol_id, start, every, sessions,
-                                          skip_weekends, therapist, clinic), output)
+    request = PlanRequest(patient, protocol_id, start, every, sessions, skip_weekends,
+                          therapist, clinic)
+    if output_format == "fhir":
+        result = plan_fhir(source, request, output, base)
+        click.echo(f"{display_path(result.output.resolve())}: a FHIR CarePlan in "
+                   f"{result.seconds:.1f} s")
+        return
+    result = plan_pdf(source, request, output)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"{display_path(result.output.resolve())}: {result.pages} pages in "
@@ -70,8 +82,13 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
               help="Processes to build with; default: one per core.")
 @click.option("--date-format", type=click.Choice(["DD/MM/YYYY", "MM/DD/YYYY"]),
               help="How to read slashed dates such as 01/02/2026 (never guessed).")
+@click.option("--format", "output_format", type=click.Choice(["pdf", "fhir", "both"]),
+              default="pdf", show_default=True,
+              help="Printed plans, FHIR CarePlans (<name>_<start>.json), or both side by side.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="URL",
+              help="Where the clinic's FHIR definitions live.")
 def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
-          date_format: str | None) -> None:
+          date_format: str | None, output_format: str, base: str) -> None:
     """Build one plan per row of PLANS_CSV into a folder, on every core.
 
     The CSV has a header row with the columns patient, protocol and start, and
@@ -89,7 +106,9 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
     from ..plans.batch import run_batch
 
     with _Progress("Building plans") as progress:
-        summary = run_batch(plans_csv, folder, source, jobs, progress, date_format=date_format)
+        formats = ("pdf", "fhir") if output_format == "both" else (output_format,)
+        summary = run_batch(plans_csv, folder, source, jobs, progress, date_format=date_format,
+                            formats=formats, base=base)
     for line, warning in summary.warnings:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: warning: {warning}", err=True)
     for line, reason in summary.failed:

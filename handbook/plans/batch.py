@@ -16,6 +16,7 @@ from pathlib import Path
 from ..clock import DEFAULT_TIME_LIMIT, source_epoch
 from ..errors import BuildError, PlanError
 from ..files import write_atomically
+from ..fhir.resources import DEFAULT_BASE, to_json
 from ..resources import LAYOUTS
 from ..typeset.cache import Cache, digest, folder_digest
 from ..typeset.pool import Runner
@@ -24,6 +25,8 @@ from .naming import assign_files
 from .schedule import Plan, make_plan
 
 MANIFEST = ".handbook-plans.json"
+#: What each output format writes, beside the others.
+SUFFIXES = {"pdf": ".pdf", "fhir": ".json"}
 
 
 @dataclass
@@ -40,14 +43,15 @@ class BatchSummary:
 class Job:
     line: int
     plan: Plan
-    target: Path
+    target: Path  # the PDF; a CarePlan goes beside it, as .json
     key: str
 
 
 def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = None,
               progress: Callable[[int, int], object] | None = None,
               time_limit: float = DEFAULT_TIME_LIMIT,
-              date_format: str | None = None) -> BatchSummary:
+              date_format: str | None = None, formats: tuple[str, ...] = ("pdf",),
+              base: str = DEFAULT_BASE) -> BatchSummary:
     """Build a plan for every good row of ``plans_csv`` into ``folder``.
 
     ``progress(done, total)`` is called as plans finish.  Raises ContentError for a
@@ -65,16 +69,19 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
         except PlanError as error:
             summary.failed.append((line, str(error)))
     epoch = source_epoch(library.edition.date)
-    inputs = digest("plans", folder_digest(source), folder_digest(LAYOUTS), str(epoch))
+    inputs = digest("plans", folder_digest(source), folder_digest(LAYOUTS), str(epoch),
+                    ",".join(formats), base)
     manifest = _read_manifest(folder)
     todo = []
     for line, plan, target in assign_files(planned, folder):
         key = digest(inputs, json.dumps(asdict(plan.request), default=str, sort_keys=True))
-        if target.is_file() and manifest.get(target.name) == key:
+        written = [target.with_suffix(SUFFIXES[kind]) for kind in formats]
+        if all(path.is_file() for path in written) and manifest.get(target.name) == key:
             summary.skipped.append(target.name)
         else:
             todo.append(Job(line, plan, target, key))
-    _WORK.update(library=library, source=source, epoch=epoch, time_limit=time_limit)
+    _WORK.update(library=library, source=source, epoch=epoch, time_limit=time_limit,
+                 formats=formats, base=base)
     with Runner(Cache(None), jobs) as runner:  # plans name patients: never cached
         for done, (job, error, warnings) in enumerate(runner.map(_build_one, todo), start=1):
             if progress:
@@ -83,7 +90,7 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
             if error:
                 summary.failed.append((job.line, error))
             else:
-                summary.built.append(job.target.name)
+                summary.built.append(job.target.with_suffix(SUFFIXES[formats[0]]).name)
                 manifest[job.target.name] = job.key
     if todo:
         folder.mkdir(parents=True, exist_ok=True)
@@ -100,13 +107,24 @@ _WORK: dict = {}
 def _build_one(job: Job) -> tuple[Job, str | None, tuple[str, ...]]:
     from .document import print_plan
 
+    warnings: tuple[str, ...] = ()
     try:
-        printed = print_plan(_WORK["library"], job.plan, _WORK["source"], _WORK["epoch"],
-                             _WORK["time_limit"])
-        write_atomically(job.target, printed.pdf)
+        if "fhir" in _WORK["formats"]:
+            from ..fhir.care_plan import care_plan
+
+            resource = care_plan(_WORK["library"], job.plan, _WORK["base"])
+            write_atomically(job.target.with_suffix(".json"), to_json(resource))
+        if "pdf" in _WORK["formats"]:
+            printed = print_plan(_WORK["library"], job.plan, _WORK["source"], _WORK["epoch"],
+                                 _WORK["time_limit"])
+            write_atomically(job.target, printed.pdf)
+            warnings = printed.warnings
     except (BuildError, OSError) as error:  # the path names the patient; the message must not
-        return job, str(error).replace(str(job.target), "the plan's file"), ()
-    return job, None, printed.warnings
+        message = str(error)
+        for path in (job.target, job.target.with_suffix(".json")):
+            message = message.replace(str(path), "the plan's file")
+        return job, message, ()
+    return job, None, warnings
 
 
 def _read_manifest(folder: Path) -> dict[str, str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..clock import DEFAULT_TIME_LIMIT, source_epoch
 from ..files import write_atomically
+from ..fhir.resources import DEFAULT_BASE, to_json
 from .naming import file_stem
 from .schedule import PlanRequest, make_plan
 
@@ -20,8 +21,8 @@ class PlanResult:
     warnings: tuple[str, ...] = ()
 
 
-def default_target(request: PlanRequest) -> Path:
-    return Path("build") / "plans" / f"{file_stem(request.patient, request.start)}.pdf"
+def default_target(request: PlanRequest, suffix: str = ".pdf") -> Path:
+    return Path("build") / "plans" / f"{file_stem(request.patient, request.start)}{suffix}"
 
 
 def plan_pdf(source: Path, request: PlanRequest, output: Path | None = None,
@@ -38,3 +39,17 @@ def plan_pdf(source: Path, request: PlanRequest, output: Path | None = None,
     printed = print_plan(library, plan, source, source_epoch(library.edition.date), time_limit)
     write_atomically(target, printed.pdf)
     return PlanResult(target, printed.pages, time.perf_counter() - started, printed.warnings)
+
+
+def plan_fhir(source: Path, request: PlanRequest, output: Path | None = None,
+              base: str = DEFAULT_BASE) -> PlanResult:
+    """The plan as a FHIR CarePlan (JSON), with the same sessions as the printed plan."""
+    from ..fhir.care_plan import care_plan
+    from ..source.loader import load_library
+
+    started = time.perf_counter()
+    library = load_library(source)
+    plan = make_plan(library, request)
+    target = output or default_target(request, ".json")
+    write_atomically(target, to_json(care_plan(library, plan, base)))
+    return PlanResult(target, 0, time.perf_counter() - started)

@@ -1,0 +1,121 @@
+"""The FHIR export: every protocol and method as definitions, a plan as a CarePlan with the
+same dates and minutes as its printed page, all valid against fhir.resources (R4B)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.careplan import CarePlan
+
+from conftest import PROTOCOLS, invoke, normalise, read_pdf
+from handbook.fhir.care_plan import care_plan
+from handbook.fhir.definitions import library_bundle
+from handbook.plans.schedule import PlanRequest, make_plan
+
+BASE = "https://clinic.example/fhir"
+
+
+@pytest.fixture(scope="module")
+def bundle(library) -> dict:
+    return library_bundle(library, BASE)
+
+
+def test_the_library_is_a_valid_bundle_of_every_protocol_and_method(bundle, library):
+    Bundle.model_validate(bundle)
+    assert bundle["type"] == "collection"
+    kinds = [(entry["resource"]["resourceType"], entry["resource"]["id"])
+             for entry in bundle["entry"]]
+    assert [item for kind, item in kinds if kind == "PlanDefinition"] == [
+        protocol.id for _, protocol in library.protocols()]
+    assert [item for kind, item in kinds if kind == "ActivityDefinition"] == [
+        method.id for method in library.methods]
+    for entry in bundle["entry"]:
+        assert entry["fullUrl"] == entry["resource"]["url"]
+        assert entry["resource"]["url"].startswith(BASE + "/")
+
+
+def test_a_plan_definition_carries_stages_steps_course_and_safeguards(bundle, library):
+    definitions = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    region, protocol = library.protocol("cervical-osteochondrosis")
+    plan = definitions[protocol.id]
+    course = plan["action"][0]
+    assert course["definitionCanonical"] == f"{BASE}/ActivityDefinition/classic"
+    assert course["timingTiming"]["repeat"]["frequency"] == 2  # twice a day
+    assert course["timingTiming"]["repeat"]["duration"] == 5
+    assert course["timingTiming"]["repeat"]["durationMax"] == 7
+    stages = course["action"]
+    assert len(stages) == len(protocol.stages)
+    first_step = stages[0]["action"][0]
+    assert first_step["prefix"] == "1" and first_step["title"] == "Stroking"
+    assert first_step["timingTiming"]["repeat"] == {"count": 6, "countMax": 7}
+    steps = [step for stage in stages for step in stage["action"]]
+    assert [step["prefix"] for step in steps] == [str(n) for n in range(1, len(steps) + 1)]
+    labels = [artifact.get("label", "") for artifact in plan["relatedArtifact"]]
+    assert "contraindication-absolute" in labels and "red-flag" in labels
+    assert any(artifact["type"] == "citation" for artifact in plan["relatedArtifact"])
+
+
+def test_the_export_is_deterministic(tmp_path):
+    outputs = []
+    for name in ("a", "b"):
+        target = tmp_path / f"{name}.json"
+        result = invoke("export", "fhir", PROTOCOLS, "-o", target, "--base", BASE)
+        assert result.exit_code == 0, result.output
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].decode("utf-8").startswith('{\n  "entry": [')
+
+
+REQUEST = dict(patient="Анна Петрова", protocol="cervical-osteochondrosis",
+               start=datetime.date(2026, 12, 4), skip_weekends=True, therapist="Dr Ivanova")
+
+
+def test_a_care_plan_is_valid_and_invents_no_identifier(library):
+    resource = care_plan(library, make_plan(library, PlanRequest(**REQUEST)), BASE)
+    CarePlan.model_validate(resource)
+    assert resource["status"] == "draft" and resource["intent"] == "plan"
+    assert resource["instantiatesCanonical"] == [f"{BASE}/PlanDefinition/cervical-osteochondrosis"]
+    assert resource["subject"] == {"display": "Анна Петрова"}
+    assert "identifier" not in json.dumps(resource)
+
+
+def test_the_care_plan_has_the_printed_plans_dates_and_minutes(tmp_path):
+    arguments = ["--patient", REQUEST["patient"], "--protocol", REQUEST["protocol"],
+                 "--start", "2026-12-04", "--skip-weekends", "--therapist", "Dr Ivanova"]
+    assert invoke("plan", PROTOCOLS, *arguments, "-o", tmp_path / "plan.pdf").exit_code == 0
+    result = invoke("plan", PROTOCOLS, *arguments, "--format", "fhir", "-o", tmp_path / "plan.json")
+    assert result.exit_code == 0, result.output
+    resource = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    pdf = read_pdf(tmp_path / "plan.pdf", None)
+    table = normalise(pdf.pages[0] + " " + pdf.pages[1])
+    printed = re.findall(r"(\d+) \w{3} (\d{4}-\d{2}-\d{2}), (morning|evening) (\d+(?:–\d+)?\+?)",
+                         table)
+    times = {"MORN": "morning", "EVE": "evening"}
+    exported = []
+    for activity in resource["activity"]:
+        timing = activity["detail"]["scheduledTiming"]
+        repeat = timing["repeat"]
+        minutes = str(repeat["duration"]) + (f"–{repeat['durationMax']}" if "durationMax" in repeat
+                                             else "")
+        number = activity["detail"]["description"].split()[1]
+        exported.append((number, timing["event"][0], times[repeat["when"][0]], minutes))
+    printed = [(number, day, part, minutes.rstrip("+")) for number, day, part, minutes in printed]
+    assert printed == exported, (printed[:3], exported[:3])
+
+
+def test_a_batch_writes_care_plans_beside_the_pdfs(tmp_path):
+    rows = tmp_path / "plans.csv"
+    rows.write_text("patient,protocol,start\nA One,lumbar-hernia-classic,2026-12-01\n"
+                    "B Two,cervical-hernia,2026-12-02\n", encoding="utf-8")
+    result = invoke("batch", rows, "-o", tmp_path / "out", "--source", PROTOCOLS,
+                    "--format", "both", "--base", BASE)
+    assert result.exit_code == 0, result.output
+    names = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert names == [".handbook-plans.json", "a-one_2026-12-01.json", "a-one_2026-12-01.pdf",
+                     "b-two_2026-12-02.json", "b-two_2026-12-02.pdf"]
+    for name in ("a-one_2026-12-01.json", "b-two_2026-12-02.json"):
+        CarePlan.model_validate_json((tmp_path / "out" / name).read_text(encoding="utf-8"))
