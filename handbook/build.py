@@ -67,8 +67,11 @@ class BuildResult:
     pdf: bytes = field(default=b"", repr=False)
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Read, validate, select, render, typeset and write; nothing is written on failure."""
+def build(options: BuildOptions, runner: Runner | None = None) -> BuildResult:
+    """Read, validate, select, render, typeset and write; nothing is written on failure.
+
+    ``runner`` keeps its worker processes (WeasyPrint loaded) across builds: the live
+    preview passes one; a plain build starts its own."""
     started = time.perf_counter()
     cache = Cache(options.cache_folder)
     key = _output_key(options) if options.cache_folder else ""
@@ -81,7 +84,7 @@ def build(options: BuildOptions) -> BuildResult:
         return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
                            refused=tuple(metadata["refused"]), sheets=metadata["sheets"],
                            from_cache=True)
-    result, data = _build(options, cache)
+    result, data = _build(options, cache, runner)
     if key:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets,
                                    "refused": result.refused}, data)
@@ -89,10 +92,14 @@ def build(options: BuildOptions) -> BuildResult:
     return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"")
 
 
-def _build(options: BuildOptions, cache: Cache) -> tuple[BuildResult, bytes]:
+def _build(options: BuildOptions, cache: Cache, runner: Runner | None = None
+           ) -> tuple[BuildResult, bytes]:
     unit_by_unit = options.format == "pdf" and not options.variant
     if not unit_by_unit:
         return _build_with(options, cache, None)
+    if runner is not None:
+        runner.begin()
+        return _build_with(options, cache, runner)
     from .typeset.pool import Runner
 
     with Runner(cache, options.jobs) as runner:

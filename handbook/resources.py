@@ -14,3 +14,6 @@ LOCALE = Path(__file__).resolve().parent / "locale"
 def catalogue_languages() -> list[str]:
     """The languages the tool can print in: those with a message catalogue."""
     return sorted(path.parent.parent.name for path in LOCALE.glob("*/LC_MESSAGES/handbook.po"))
+
+#: The small library ``handbook new`` writes to start from (installed as handbook/scaffold).
+SCAFFOLD = Path(__file__).resolve().parent / "scaffold"

@@ -23,6 +23,7 @@ LAYERS = {
     "handbook.render": 3,
     "handbook.typeset": 4,
     "handbook.build": 5, "handbook.plans": 5, "handbook.fhir": 5,
+    "handbook.preview": 5,
     "handbook.cli": 6, "handbook.__main__": 6,
 }
 #: Layers a package may not import although they are to its left.

@@ -30,7 +30,8 @@ def test_the_wheel_holds_every_package_and_the_layouts(tmp_path):
         assert f"{package}/__init__.py" in names, f"the wheel lacks the package {package}"
     for path in (ROOT / "handbook").rglob("*.py"):
         assert path.relative_to(ROOT).as_posix() in names, f"the wheel lacks {path}"
-    for path in (ROOT / "handbook" / "locale").rglob("*.po"):
+    for path in [*(ROOT / "handbook" / "locale").rglob("*.po"),
+                 *(ROOT / "handbook" / "scaffold").rglob("*.yaml")]:
         assert path.relative_to(ROOT).as_posix() in names, f"the wheel lacks {path}"
     for path in (ROOT / "layouts").rglob("*"):
         if path.is_file() and "__pycache__" not in path.parts:

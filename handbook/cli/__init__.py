@@ -58,10 +58,11 @@ def main() -> None:
 def _register_commands() -> None:
     from .build import build
     from .export import export
-    from .library import list_items, schema, validate
+    from .library import list_items, new, schema, validate
     from .plans import batch, plan
+    from .serve import serve
 
-    for command in (build, validate, list_items, schema, plan, batch, export):
+    for command in (new, build, validate, list_items, schema, plan, batch, export, serve):
         main.add_command(command)
 
 

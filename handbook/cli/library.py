@@ -99,3 +99,24 @@ def _counts(library) -> dict[str, int]:
         "red flags": len(library.red_flags.flags),
         "sources": len(library.sources),
     }
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def new(folder: Path) -> None:
+    """Start a protocols library in FOLDER: one region with a complete protocol, a method,
+    a technique, the catalogues, forms and patient texts, each file commented, with
+    editor help (JSON Schemas in FOLDER/schema). Refuses a folder that is not empty.
+
+    \b
+    Then:
+      handbook serve FOLDER        # edit and watch the preview
+      handbook validate FOLDER
+      handbook build FOLDER -o build/handbook.pdf
+    """
+    from ..source.scaffold import write_scaffold
+
+    written = write_scaffold(folder)
+    click.echo(f"{display_path(folder.resolve())}: a new library of "
+               f"{sum(path.suffix == '.yaml' for path in written)} files; next: "
+               f"handbook serve {folder}")

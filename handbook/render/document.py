@@ -12,6 +12,7 @@ is the project's own stylesheet and the units its own templates produced.
 
 from __future__ import annotations
 
+import base64
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,7 +27,10 @@ from ..edition.selection import Selection
 from ..edition.facts import citation
 from ..edition.views import MASSAGE_LABELS, Presenter
 from ..edition.words import N_, Words
-from .environment import css_environment, css_string, html_environment, inline_fonts, print_css
+from .environment import (
+    OVERRIDES, clinic_css, css_environment, css_string, html_environment, inline_fonts, print_css,
+    render,
+)
 from .paper import DEFAULT_SETUP, PageSetup
 from .svg import body_map, spine_map
 
@@ -71,6 +75,8 @@ class Handbook:
         self.embed_fonts = embed_fonts
         self.audience = audience
         library = selection.library
+        overrides = library.folder / OVERRIDES if library.folder else None
+        self.overrides = str(overrides.resolve()) if overrides and overrides.is_dir() else ""
         self.words = Words(library.edition.language)
         self.presenter = Presenter(selection, self.words)
         self.regions = self.presenter.regions()
@@ -120,11 +126,26 @@ class Handbook:
             "edition_date": words.date(library.edition.date),
             "edition_line": f"{library.edition.edition} · {words.date(library.edition.date)}",
             "sources_intro": library.sources_intro,
+            "logo_url": self._logo_url(),
+            "preview": self.embed_fonts,  # the HTML preview: a contents sidebar on screen
+            "contact": list(library.edition.brand.contact) if library.edition.brand else [],
             "body_map": body_map,
             "spine_map": spine_map,
             "red_flag_figures": [self.presenter.drawer.where(flag.zone, self._zone_names(flag.zone))
                                  for flag in library.red_flags.flags if flag.zone],
         }
+
+    def _logo_url(self) -> str:
+        """The clinic's logo: a file the sandbox serves, or inline in the HTML preview."""
+        library = self.selection.library
+        brand = library.edition.brand
+        if brand is None or brand.logo is None or library.folder is None:
+            return ""
+        path = (library.folder / brand.logo).resolve()
+        if not self.embed_fonts:
+            return path.as_uri()
+        kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+        return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
     def _zone_names(self, zone_ids) -> str:
         names = {zone.id: zone.name for zone in self.selection.library.zones}
@@ -141,8 +162,8 @@ class Handbook:
 
     def unit(self, name: str, template: str, extra: dict) -> Unit:
         """One unit from a part template, with ``extra`` added to the context."""
-        html = html_environment(self.words.language).get_template(template).render(
-            {**self.context, **extra})
+        html = render(html_environment(self.words.language, self.overrides), template,
+                      {**self.context, **extra}, self.overrides)
         return Unit(name, Markup(html))
 
     def _part_units(self, part: str):
@@ -171,12 +192,13 @@ class Handbook:
     def stylesheet(self, *, page_numbers: bool = True, overlay: bool = False) -> str:
         """print.css and the page geometry; without page numbers when the assembler adds them."""
         scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
-        page = css_environment().get_template("page.css.j2").render(
+        page = render(css_environment(self.overrides), "page.css.j2", dict(
             setup=self.setup, overlay=overlay, audience=self.audience,
             sizes=self.setup.paper.type_sizes(scale),
             page_number=self._page_number() if page_numbers else "none",
-            hyphenate=self.words.language != "en")
-        stylesheet = print_css() + page
+            hyphenate=self.words.language != "en",
+            colours=library_colours(self.selection.library)), self.overrides)
+        stylesheet = print_css() + page + clinic_css(self.overrides)
         return inline_fonts(stylesheet) if self.embed_fonts else stylesheet
 
     def _page_number(self) -> str:
@@ -194,9 +216,16 @@ class Handbook:
     def html(self, units: list[Unit], stylesheet: str | None, *, title: str | None = None) -> str:
         """An HTML page holding ``units``; without a <style> when WeasyPrint gets it apart."""
         extra = {"document_title": title} if title else {}
-        return html_environment(self.words.language).get_template("handbook.html.j2").render({
+        return render(html_environment(self.words.language, self.overrides), "handbook.html.j2", {
             **self.context, **extra, "units": [unit.html for unit in units],
-            "stylesheet": Markup(stylesheet) if stylesheet is not None else None})
+            "stylesheet": Markup(stylesheet) if stylesheet is not None else None},
+            self.overrides)
+
+
+def library_colours(library):
+    """The clinic's colours, or None for the handbook's own."""
+    brand = library.edition.brand
+    return brand.colours if brand is not None else None
 
 
 def _has_content(part: str, selection: Selection) -> bool:

@@ -7,6 +7,7 @@ problem at all is returned.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from .models import FILE_MODELS, FOLDER_MODELS, ID_PATTERN, Library, Strict
 from ..errors import ContentError, Problem, display_path, quoted
 from ..resources import catalogue_languages
 from .folder import read_source
+from .logo import check_logo
 from .references import Located, check_references
 from .yaml_reader import YamlDocument
 
@@ -55,13 +57,15 @@ def load_located(folder: Path) -> LoadedLibrary:
                 items[folder_name][stem] = located
     problems += check_references(files, items, source.present)
     problems += _check_language(files.get("handbook.yaml"))
+    problems += check_logo(files.get("handbook.yaml"), folder)
     if not source.present.get("regions") and (folder / "regions").is_dir():
         problems.append(Problem(display_path(folder / "regions"), 0, 0, (
             "there are no region files here, so the handbook would have no protocols; "
             "add one, such as regions/cervical.yaml (see the README)")))
     if problems:
         raise ContentError(problems)
-    return LoadedLibrary(_assemble(files, items), files, items)
+    library = dataclasses.replace(_assemble(files, items), folder=folder)
+    return LoadedLibrary(library, files, items)
 
 
 def _check_language(edition: Located | None) -> list[Problem]:

@@ -43,6 +43,11 @@ class Runner:
                 self.pool.terminate()
             self.pool.join()
 
+    def begin(self) -> None:
+        """Start a new document on a runner kept across documents: fresh counts."""
+        self.typeset_count = self.cached_count = 0
+        self.refused = {}
+
     def run(self, tasks: list[UnitTask]) -> list[UnitPdf]:
         """Each task's unit, from the cache or typeset afresh, in the order given."""
         keys = [digest("unit", task.stylesheet, task.html, "\0".join(task.allowed))

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from .base import Id, Strict, Text
+from .brand import Brand
 
 Part = Literal[
     "cover", "how-to-use", "contents", "conditions", "red-flags", "screening", "techniques",
@@ -45,6 +46,8 @@ class Edition(Strict):
     how_to_use: list[Text] = Field(min_length=1)
     parts: list[Part] = Field(min_length=1)
     order: Order = Order()
+    brand: Brand | None = Field(default=None, description="The clinic's logo, colours and "
+                                                          "contact lines.")
 
     @field_validator("parts")
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cached_property
 
 from .catalogues import Condition, Contraindication, RedFlagCatalogue, Source, Tiers
@@ -32,6 +33,8 @@ class Library:
     regions: tuple[Region, ...]
     forms: Forms
     patient: PatientText
+    #: The protocols folder it was read from (its layouts/ may override the shipped ones).
+    folder: Path | None = None
 
     def protocols(self) -> Iterator[tuple[Region, Protocol]]:
         for region in self.regions:

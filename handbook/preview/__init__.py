@@ -1,0 +1,8 @@
+"""``handbook serve``: a live preview of the handbook while its author edits the YAML.
+
+``state`` holds the current preview (the last good HTML, the problems of the
+last save, the PDF built on request from the warm unit cache by workers that
+keep WeasyPrint loaded); ``watcher`` re-renders on every save (watchfiles);
+``server`` serves the preview, the PDF and a stream of change events to the
+browser, on localhost by default, and nothing else.
+"""
