@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from .typeset.tasks import Metadata, UnitDocument
 
 
+#: "Page X of Y" as print.css sets the margin boxes: 8.5 pt PT Sans in the muted grey.
+FOOTER_SIZE = 8.5
+FOOTER_COLOUR = (0.2, 0.2, 0.2)
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     source: Path
@@ -163,7 +168,7 @@ def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
 def typesettable(handbook: Handbook) -> UnitDocument:
     """The rendered handbook as the plain data typesetting works on."""
     from .edition import anchors
-    from .typeset.tasks import OutlineEntry, UnitDocument
+    from .typeset.tasks import Footer, FooterPlace, OutlineEntry, UnitDocument
 
     placeholders = {entry.anchor: 0 for entry in handbook.contents}
     return UnitDocument(
@@ -175,7 +180,10 @@ def typesettable(handbook: Handbook) -> UnitDocument:
                       for entry in handbook.contents),
         contents_unit=anchors.CONTENTS,
         numbered_contents=lambda numbers: handbook.html([handbook.contents_unit(numbers)], None),
-        footer_stylesheet=handbook.stylesheet(overlay=True),
+        footer=Footer(handbook.page_number_text(), FOOTER_SIZE, FOOTER_COLOUR,
+                      handbook.setup.duplex,
+                      {name: FooterPlace(*place) for name, place in
+                       handbook.footer_places().items()}),
         unnumbered_units=frozenset({anchors.COVER}))
 
 

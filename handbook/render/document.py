@@ -52,6 +52,9 @@ PART_TITLES = {
 #: The patient handout: short, plain, no technique tables, no therapist's forms.
 PATIENT_PARTS = ["cover", "patient-about", "patient-session", "patient-before",
                  "patient-warnings", "patient-home"]
+#: Points per millimetre, and the gap above "Page X of Y" in its margin box (print.css).
+PT_PER_MM = 72 / 25.4
+FOOTER_PADDING = 2.0
 #: Patients get larger, calmer type.
 PATIENT_TYPE_SCALE = 1.25
 
@@ -189,17 +192,42 @@ class Handbook:
         else:
             yield anchors.part(part), f"parts/{part}.html.j2", {}
 
-    def stylesheet(self, *, page_numbers: bool = True, overlay: bool = False) -> str:
+    def stylesheet(self, *, page_numbers: bool = True) -> str:
         """print.css and the page geometry; without page numbers when the assembler adds them."""
         scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
         page = render(css_environment(self.overrides), "page.css.j2", dict(
-            setup=self.setup, overlay=overlay, audience=self.audience,
+            setup=self.setup, audience=self.audience,
             sizes=self.setup.paper.type_sizes(scale),
             page_number=self._page_number() if page_numbers else "none",
             hyphenate=self.words.language != "en",
             colours=library_colours(self.selection.library)), self.overrides)
         stylesheet = print_css() + page + clinic_css(self.overrides)
         return inline_fonts(stylesheet) if self.embed_fonts else stylesheet
+
+    def footer_places(self) -> dict[str, tuple[float, float, str]]:
+        """Where the page's margin box puts "Page X of Y": (x of the end it aligns to, top of
+        its line, alignment) in points from the media box's left and bottom edges, for
+        portrait pages and landscape logs, right- and left-hand."""
+        setup, paper, bleed = self.setup, self.setup.paper, self.setup.bleed
+        places = {}
+        for kind in ("page", "log"):
+            width = paper.width if kind == "page" else paper.height
+            for side in ("right", "left"):
+                if kind == "log":
+                    top, right, bottom, left = [float(value.removesuffix("mm"))
+                                                for value in setup.log_margins.split()]
+                else:
+                    top, right, bottom, left = [float(value.removesuffix("mm"))
+                                                for value in setup.margins(side).split()]
+                align = "left" if setup.duplex and side == "left" else "right"
+                x = left if align == "left" else width - right
+                places[f"{kind}-{side}"] = ((x + bleed) * PT_PER_MM,
+                                            (bottom - FOOTER_PADDING + bleed) * PT_PER_MM, align)
+        return places
+
+    def page_number_text(self) -> str:
+        """"Page {page} of {pages}" in the edition's language."""
+        return self.words.gettext("Page {page} of {pages}")
 
     def _page_number(self) -> str:
         """The CSS content of "Page X of Y" in the edition's language."""

@@ -3,7 +3,7 @@
 The units arrive as separate PDFs, each numbered from one and each naming
 its fonts by a marker rather than embedding them.  Joining them means:
 blank pages where a duplex chapter must open on the right, "Page X of Y"
-stamped from an overlay typeset for the final page sequence, every named
+written into every numbered page (see footers), every named
 destination mapped onto the final pages (so links resolve), an outline that
 mirrors the contents, each font embedded once and subset to every glyph any
 unit used, and the edition's metadata.  The result is deterministic.
@@ -19,7 +19,8 @@ from pikepdf import Array, Dictionary, Name, NameTree, OutlineItem, Pdf, String
 
 from .cache import Cache
 from .fonts import subset
-from .tasks import FONT_MARKER, Metadata, OutlineEntry, UnitPdf
+from .footers import stamp_footers
+from .tasks import FONT_MARKER, Footer, Metadata, OutlineEntry, UnitPdf
 
 
 def page_plan(units: Sequence[UnitPdf], *, duplex: bool) -> list[int | None]:
@@ -49,13 +50,12 @@ def page_numbers(units: Sequence[UnitPdf], plan: list[int | None]) -> dict[str, 
     return numbers
 
 
-def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
-             numbered: Sequence[bool], contents: Sequence[OutlineEntry], metadata: Metadata,
+def assemble(units: Sequence[UnitPdf], plan: list[int | None], kinds: Sequence[str],
+             footer: Footer, contents: Sequence[OutlineEntry], metadata: Metadata,
              epoch: int, cache: Cache) -> bytes:
-    """The finished PDF: units joined, stamped, linked, outlined, fonts embedded once."""
+    """The finished PDF: units joined, numbered, linked, outlined, fonts embedded once."""
     final = Pdf.new()
     sources = [Pdf.open(io.BytesIO(unit.pdf)) for unit in units]
-    stamps = Pdf.open(io.BytesIO(overlay))
     destinations: dict[str, Array] = {}
     placed: set[int] = set()
     for unit_index in plan:
@@ -68,9 +68,7 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
             _carry_destinations(sources[unit_index], final, start, destinations)
             _add_links(final, start, units[unit_index].links)
     _size_blank_pages(final, plan)
-    for index, page in enumerate(final.pages):
-        if numbered[index]:
-            _stamp(final, page, stamps.pages[index], f"/HandbookFooter{index + 1}")
+    stamp_footers(final, kinds, footer)
     _embed_fonts_once(final, epoch, cache)
     _write_destinations(final, destinations)
     _write_outline(final, contents, destinations)
@@ -79,18 +77,6 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], overlay: bytes,
     final.save(output, deterministic_id=True, compress_streams=True,
                object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return output.getvalue()
-
-
-def _stamp(final: Pdf, page: pikepdf.Page, footer: pikepdf.Page, name: str) -> None:
-    """Draw the footer page over ``page`` (same size) under a name of its own.
-
-    The name is fixed, not generated, so rebuilds are byte-identical; and it is
-    one per page, because a unit's pages share one resource dictionary.
-    """
-    form = final.copy_foreign(footer.as_form_xobject())
-    page.add_resource(form, Name.XObject, Name(name))
-    page.contents_add(final.make_stream(b"q\n"), prepend=True)
-    page.contents_add(final.make_stream(f"Q\nq {name} Do Q\n".encode()))
 
 
 def _size_blank_pages(final: Pdf, plan: list[int | None]) -> None:
@@ -190,7 +176,7 @@ def _cid_fonts(final: Pdf):
 
 
 def _all_resources(resources, depth: int = 0):
-    """A page's resources and those of the forms it draws (the overlay is one)."""
+    """A page's resources and those of the forms it draws."""
     if resources is None or depth > 4:
         return
     yield resources

@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def known_fonts() -> dict[str, Path]:
     """SHA-256 → file, for the fonts shipped in layouts/fonts/."""
-    return {hashlib.sha256(path.read_bytes()).hexdigest(): path
-            for path in sorted((LAYOUTS / "fonts").glob("*.ttf"))}
+    return {font_key(path): path for path in sorted((LAYOUTS / "fonts").glob("*.ttf"))}
+
+
+def font_key(path: Path) -> str:
+    """How a marked font program names its font: the SHA-256 of the font file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)

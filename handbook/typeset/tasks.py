@@ -53,6 +53,28 @@ class OutlineEntry:
 
 
 @dataclass(frozen=True)
+class FooterPlace:
+    """Where a footer goes on a page: the end it is aligned to and the top of its line, in
+    points from the page's left and bottom edges."""
+
+    x: float
+    top: float
+    align: str  # "left" or "right"
+
+
+@dataclass(frozen=True)
+class Footer:
+    """"Page X of Y" as the page's margin box would set it."""
+
+    text: str  # with {page} and {pages}, in the edition's language
+    size: float  # points
+    colour: tuple[float, float, float]
+    duplex: bool  # even pages are left-hand pages
+    #: "page-right", "page-left", "log-right", "log-left"
+    places: dict[str, FooterPlace]
+
+
+@dataclass(frozen=True)
 class UnitDocument:
     """A rendered document as typesetting needs it: each unit as a page of HTML, and
     the two pieces that can only be written once the pages are counted."""
@@ -68,8 +90,8 @@ class UnitDocument:
     contents_unit: str | None
     #: The contents unit's HTML with the final page number of every anchor filled in.
     numbered_contents: Callable[[dict[str, int]], str]
-    #: The stylesheet of the "Page X of Y" footer pages.
-    footer_stylesheet: str
+    #: Where and how "Page X of Y" is written on the finished pages.
+    footer: Footer
     #: Units whose pages carry no footer.
     unnumbered_units: frozenset[str] = frozenset()
 

@@ -6,8 +6,8 @@
 2. The final page of every anchor follows from the units' lengths (with a
    blank page wherever a duplex unit must open on the right); the contents
    are typeset again with the real numbers.
-3. An overlay of "Page X of Y" footers is typeset for the final sequence of
-   pages, and everything is assembled into one PDF (see assembly).
+3. Everything is assembled into one PDF (see assembly), and "Page X of Y" is
+   written straight into each page (see footers): nothing is laid out twice.
 
 The result has the same pages, contents numbers, outline and footers as the
 document typeset whole.  What a document must offer is plain data
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import BuildError
 from .assembly import assemble, page_numbers, page_plan
-from .overlay import overlay_html, page_kinds
+from .footers import page_kinds
 from .pool import Runner
 from .tasks import Metadata, UnitDocument, UnitPdf, UnitTask
 
@@ -53,28 +53,23 @@ def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
     typeset_units = runner.run([_task(html, document.stylesheet, options)
                                 for _, html in document.units])
     plan = page_plan(typeset_units, duplex=document.duplex)
-    for _ in range(MAX_CONTENTS_ROUNDS):
-        # The numbered contents and the footers only depend on the plan: typeset together.
-        kinds = page_kinds(_page_sizes(typeset_units, plan),
-                           [unit is not None and names[unit] in document.unnumbered_units
-                            for unit in plan])
-        tasks = [UnitTask(overlay_html(document.footer_stylesheet, kinds, metadata.language),
-                          "", options.allowed, options.epoch, options.time_limit)]
-        if document.contents_unit in names:
-            numbered = document.numbered_contents(page_numbers(typeset_units, plan))
-            tasks.append(_task(numbered, document.stylesheet, options))
-        overlay, *numbered_contents = runner.run(tasks)
-        if numbered_contents:
-            typeset_units[names.index(document.contents_unit)] = numbered_contents[0]
+    for _ in range(MAX_CONTENTS_ROUNDS if document.contents_unit in names else 0):
+        numbered = document.numbered_contents(page_numbers(typeset_units, plan))
+        typeset_units[names.index(document.contents_unit)] = runner.run(
+            [_task(numbered, document.stylesheet, options)])[0]
         settled = page_plan(typeset_units, duplex=document.duplex) == plan
         plan = page_plan(typeset_units, duplex=document.duplex)
         if settled:
             break
-    else:  # the footers would belong to another sequence of pages than the one assembled
-        raise BuildError("the contents kept changing length as their page numbers were "
-                         "filled in; please report this edition")
-    pdf = assemble(typeset_units, plan, overlay.pdf, [kind in ("page", "log") for kind in kinds],
-                   document.outline, metadata, options.epoch, runner.cache)
+    else:
+        if document.contents_unit in names:  # the numbers would point at other pages
+            raise BuildError("the contents kept changing length as their page numbers were "
+                             "filled in; please report this edition")
+    kinds = page_kinds(_page_sizes(typeset_units, plan),
+                       [unit is not None and names[unit] in document.unnumbered_units
+                        for unit in plan])
+    pdf = assemble(typeset_units, plan, kinds, document.footer, document.outline, metadata,
+                   options.epoch, runner.cache)
     return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count,
                    tuple(runner.refused))
 
