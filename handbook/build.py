@@ -168,31 +168,41 @@ def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
 def typesettable(handbook: Handbook) -> UnitDocument:
     """The rendered handbook as the plain data typesetting works on."""
     from .edition import anchors
-    from .typeset.tasks import Footer, FooterPlace, OutlineEntry, UnitDocument
 
     placeholders = {entry.anchor: 0 for entry in handbook.contents}
-    return UnitDocument(
-        units=tuple((unit.name, handbook.html([unit], None))
-                    for unit in handbook.units(page_numbers=placeholders)),
-        stylesheet=handbook.stylesheet(page_numbers=False),
-        duplex=handbook.setup.duplex,
-        outline=tuple(OutlineEntry(entry.level, entry.title, entry.anchor)
-                      for entry in handbook.contents),
+    return unit_document(
+        handbook, handbook.units(page_numbers=placeholders), outline=handbook.contents,
         contents_unit=anchors.CONTENTS,
         numbered_contents=lambda numbers: handbook.html([handbook.contents_unit(numbers)], None),
+        unnumbered=frozenset({anchors.COVER}))
+
+
+def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str | None = None,
+                  numbered_contents=None, unnumbered: frozenset[str] = frozenset(),
+                  personal: frozenset[str] = frozenset()) -> UnitDocument:
+    """Rendered units as the plain data typesetting works on (a handbook, or a plan)."""
+    from .typeset.tasks import Footer, FooterPlace, OutlineEntry, UnitDocument
+
+    return UnitDocument(
+        units=tuple((unit.name, handbook.html([unit], None)) for unit in units),
+        stylesheet=handbook.stylesheet(page_numbers=False),
+        duplex=handbook.setup.duplex,
+        outline=tuple(OutlineEntry(entry.level, entry.title, entry.anchor) for entry in outline),
+        contents_unit=contents_unit,
+        numbered_contents=numbered_contents or (lambda numbers: ""),
         footer=Footer(handbook.page_number_text(), FOOTER_SIZE, FOOTER_COLOUR,
                       handbook.setup.duplex,
                       {name: FooterPlace(*place) for name, place in
                        handbook.footer_places().items()}),
-        unnumbered_units=frozenset({anchors.COVER}))
+        unnumbered_units=unnumbered, personal_units=personal)
 
 
-def metadata_of(handbook: Handbook) -> Metadata:
+def metadata_of(handbook: Handbook, title: str | None = None) -> Metadata:
     from .typeset.tasks import Metadata
 
     edition = handbook.selection.library.edition
     return Metadata(
-        title=handbook.context["document_title"], authors=tuple(edition.authors),
+        title=title or handbook.context["document_title"], authors=tuple(edition.authors),
         subject=" ".join(edition.subject.split()), keywords=tuple(edition.keywords),
         creator=f"handbook {handbook.context['version']}", language=edition.language,
         created="D:" + edition.date.strftime("%Y%m%d"),

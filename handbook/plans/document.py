@@ -16,7 +16,7 @@ from ..edition.words import N_, Words
 from ..render.document import Handbook, Unit
 from ..render.paper import DEFAULT_SETUP, PageSetup
 from ..source.models import Library
-from ..typeset.fonts import unprintable
+from ..typeset.fonts import MemoryCache, unprintable
 from .schedule import Plan, PlanRequest, Session
 
 #: The parts of a day, for protocols that give more than one session a day.
@@ -97,13 +97,47 @@ class PlanPdf:
 def print_plan(library: Library, plan: Plan, source: Path, epoch: int,
                time_limit: float) -> PlanPdf:
     """The plan as PDF; names are printed in what the fonts can draw, and what they could
-    not is said in the warnings, never left to print as empty boxes."""
-    from ..typeset.whole import print_pdf  # WeasyPrint loads only when a PDF is wanted
+    not is said in the warnings, never left to print as empty boxes.
+
+    Typeset unit by unit: the pages that name the patient afresh, never cached; the pages
+    every patient of the protocol shares (the warning card) from the unit cache.  Font
+    subsets are padded to the whole alphabet and kept in memory only, so plans that differ
+    only in a name share them without anything personal reaching the disk."""
+    from ..build import metadata_of, unit_document
+    from ..typeset.units import TypesetOptions, typeset
 
     request, warnings = printable_request(plan.request)
-    printed = print_pdf(plan_html(library, dataclasses.replace(plan, request=request)),
-                        allowed=[source], epoch=epoch, time_limit=time_limit)
-    return PlanPdf(printed.pdf, printed.pages, warnings)
+    plan = dataclasses.replace(plan, request=request)
+    handbook = _handbook(library, DEFAULT_SETUP)
+    units = plan_units(library, plan)
+    personal = frozenset(unit.name for unit in units if unit.name != _SHARED)
+    title = handbook.words.gettext("Course plan: {name}", name=request.patient)
+    result = typeset(unit_document(handbook, units, personal=personal),
+                     metadata_of(handbook, title),
+                     TypesetOptions((str(source.resolve()),), epoch, time_limit),
+                     _runner(), fonts=_FONTS, pad_fonts=True)
+    return PlanPdf(result.pdf, result.pages, warnings)
+
+
+#: The unit every patient of a library shares.
+_SHARED = anchors.part("patient-warnings")
+#: Font subsets of plans, in memory only (they depend on a patient's name).
+_FONTS = MemoryCache()
+_RUNNERS: list = []
+
+
+def _runner():
+    """One runner per process and cache folder (a batch worker, or the plan command),
+    typesetting here, on the unit cache for the shared pages."""
+    from ..typeset.cache import Cache, default_folder
+    from ..typeset.pool import Runner
+
+    folder = default_folder()
+    if not _RUNNERS or _RUNNERS[0].cache.folder != folder:
+        _RUNNERS[:] = [Runner(Cache(folder), 1)]
+    runner = _RUNNERS[0]
+    runner.begin()
+    return runner
 
 
 def printable_request(request: PlanRequest) -> tuple[PlanRequest, tuple[str, ...]]:

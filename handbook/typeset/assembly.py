@@ -18,7 +18,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, OutlineItem, Pdf, String
 
 from .cache import Cache
-from .fonts import subset
+from .fonts import alphabet_glyphs, subset
 from .footers import stamp_footers
 from .tasks import FONT_MARKER, Footer, Metadata, OutlineEntry, UnitPdf
 
@@ -52,7 +52,7 @@ def page_numbers(units: Sequence[UnitPdf], plan: list[int | None]) -> dict[str, 
 
 def assemble(units: Sequence[UnitPdf], plan: list[int | None], kinds: Sequence[str],
              footer: Footer, contents: Sequence[OutlineEntry], metadata: Metadata,
-             epoch: int, cache: Cache) -> bytes:
+             epoch: int, cache: Cache, pad_fonts: bool = False) -> bytes:
     """The finished PDF: units joined, numbered, linked, outlined, fonts embedded once."""
     final = Pdf.new()
     sources = [Pdf.open(io.BytesIO(unit.pdf)) for unit in units]
@@ -69,7 +69,7 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], kinds: Sequence[s
             _add_links(final, start, units[unit_index].links)
     _size_blank_pages(final, plan)
     stamp_footers(final, kinds, footer)
-    _embed_fonts_once(final, epoch, cache)
+    _embed_fonts_once(final, epoch, cache, pad_fonts)
     _write_destinations(final, destinations)
     _write_outline(final, contents, destinations)
     _write_metadata(final, metadata)
@@ -142,7 +142,7 @@ def _write_outline(final: Pdf, contents: Sequence[OutlineEntry], destinations: d
                 chapter.children.append(item)
 
 
-def _embed_fonts_once(final: Pdf, epoch: int, cache: Cache) -> None:
+def _embed_fonts_once(final: Pdf, epoch: int, cache: Cache, pad: bool = False) -> None:
     """Replace each marker with one font program, subset to the glyphs used anywhere."""
     descriptors: dict[str, list[Dictionary]] = {}
     glyphs: dict[str, set[int]] = {}
@@ -158,7 +158,8 @@ def _embed_fonts_once(final: Pdf, epoch: int, cache: Cache) -> None:
         descriptors.setdefault(key, []).append(descriptor)
         glyphs.setdefault(key, set()).update(_used_glyphs(font.get("/W", Array())))
     for key, users in sorted(descriptors.items()):
-        program = subset(key, glyphs[key], epoch, cache)
+        wanted = glyphs[key] | alphabet_glyphs(key) if pad else glyphs[key]
+        program = subset(key, wanted, epoch, cache)
         stream = final.make_stream(program, Length1=len(program))
         for descriptor in users:
             descriptor.FontFile2 = stream

@@ -48,6 +48,43 @@ def unprintable(text: str) -> list[str]:
                    if not character.isspace() and ord(character) not in printable})
 
 
+#: The letters names are written in: Basic Latin, Latin-1 and Latin Extended-A, Cyrillic,
+#: and the punctuation of dates and names.
+ALPHABET = [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x400, 0x460), 0x2013, 0x2014,
+            0x2019, 0x201C, 0x201D, 0x2116, 0xAB, 0xBB]
+
+
+@lru_cache(maxsize=16)
+def alphabet_glyphs(font_key: str) -> frozenset[int]:
+    """The glyphs of ``ALPHABET`` in a font: padded to them, documents that differ only in
+    a name (a batch of plans) share one subset instead of making one each."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(known_fonts()[font_key], lazy=True)
+    cmap, order = font.getBestCmap(), font.getGlyphOrder()
+    ids = {name: number for number, name in enumerate(order)}
+    return frozenset(ids[cmap[code]] for code in ALPHABET if code in cmap)
+
+
+class MemoryCache:
+    """A cache kept only in this process: for what must never reach the disk (the font
+    subsets of documents that name a patient)."""
+
+    folder = None
+
+    def __init__(self, size: int = 64):
+        self.entries: dict[str, tuple[dict, bytes]] = {}
+        self.size = size
+
+    def get(self, kind: str, key: str):
+        return self.entries.get(f"{kind}/{key}")
+
+    def put(self, kind: str, key: str, metadata: dict, data: bytes) -> None:
+        if len(self.entries) >= self.size:
+            self.entries.pop(next(iter(self.entries)))
+        self.entries[f"{kind}/{key}"] = (metadata, data)
+
+
 def subset(font_key: str, glyph_ids: set[int], epoch: int, cache: Cache) -> bytes:
     """The font program ``font_key`` subset to ``glyph_ids`` (glyph ids kept in place)."""
     key = digest("font", font_key, ",".join(map(str, sorted(glyph_ids))), str(epoch))

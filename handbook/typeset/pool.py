@@ -51,8 +51,9 @@ class Runner:
     def run(self, tasks: list[UnitTask]) -> list[UnitPdf]:
         """Each task's unit, from the cache or typeset afresh, in the order given."""
         keys = [digest("unit", task.stylesheet, task.html, "\0".join(task.allowed))
-                for task in tasks]
-        results: list[UnitPdf | None] = [_from_cache(self.cache, key) for key in keys]
+                if task.cacheable else "" for task in tasks]
+        results: list[UnitPdf | None] = [_from_cache(self.cache, key) if key else None
+                                         for key in keys]
         missing = [index for index, result in enumerate(results) if result is None]
         self.cached_count += len(tasks) - len(missing)
         self.typeset_count += len(missing)
@@ -61,7 +62,8 @@ class Runner:
         for index, result in zip(missing, self.map(typeset_unit, [tasks[i] for i in missing],
                                                    ordered=True)):
             results[index] = result
-            _to_cache(self.cache, keys[index], result)
+            if keys[index]:
+                _to_cache(self.cache, keys[index], result)
         for result in results:
             self.refused.update(dict.fromkeys(result.refused))
         return results

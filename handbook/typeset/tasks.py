@@ -24,6 +24,8 @@ class UnitTask:
     allowed: tuple[str, ...]
     epoch: int
     time_limit: float
+    #: False for a unit that names a patient: never read from or written to the cache.
+    cacheable: bool = True
 
 
 #: A link to another unit: its page in the unit, its rectangle in PDF points, its anchor.
@@ -94,6 +96,8 @@ class UnitDocument:
     footer: Footer
     #: Units whose pages carry no footer.
     unnumbered_units: frozenset[str] = frozenset()
+    #: Units that name a patient: typeset afresh every time, never cached.
+    personal_units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..errors import BuildError
 from .assembly import assemble, page_numbers, page_plan
 from .footers import page_kinds
+from .cache import Cache
 from .pool import Runner
 from .tasks import Metadata, UnitDocument, UnitPdf, UnitTask
 
@@ -47,11 +48,16 @@ class Typeset:
 
 
 def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
-            runner: Runner) -> Typeset:
-    """The document as one PDF, typeset by ``runner``'s workers (see the module)."""
+            runner: Runner, fonts: Cache | None = None, pad_fonts: bool = False) -> Typeset:
+    """The document as one PDF, typeset by ``runner``'s workers (see the module).
+
+    ``fonts`` caches font subsets (the runner's cache unless given: a document that names
+    a patient passes one kept in memory); ``pad_fonts`` subsets to the whole alphabet, so
+    documents that differ only in a name share one subset."""
     names = [name for name, _ in document.units]
-    typeset_units = runner.run([_task(html, document.stylesheet, options)
-                                for _, html in document.units])
+    typeset_units = runner.run([
+        _task(html, document.stylesheet, options, name not in document.personal_units)
+        for name, html in document.units])
     plan = page_plan(typeset_units, duplex=document.duplex)
     for _ in range(MAX_CONTENTS_ROUNDS if document.contents_unit in names else 0):
         numbered = document.numbered_contents(page_numbers(typeset_units, plan))
@@ -69,13 +75,15 @@ def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
                        [unit is not None and names[unit] in document.unnumbered_units
                         for unit in plan])
     pdf = assemble(typeset_units, plan, kinds, document.footer, document.outline, metadata,
-                   options.epoch, runner.cache)
+                   options.epoch, fonts or runner.cache, pad_fonts)
     return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count,
                    tuple(runner.refused))
 
 
-def _task(html: str, stylesheet: str, options: TypesetOptions) -> UnitTask:
-    return UnitTask(html, stylesheet, options.allowed, options.epoch, options.time_limit)
+def _task(html: str, stylesheet: str, options: TypesetOptions,
+          cacheable: bool = True) -> UnitTask:
+    return UnitTask(html, stylesheet, options.allowed, options.epoch, options.time_limit,
+                    cacheable)
 
 
 def _page_sizes(units: Sequence[UnitPdf], plan: list[int | None]) -> list:

@@ -122,3 +122,21 @@ def test_batch_refuses_a_file_without_the_columns(tmp_path):
     assert result.exit_code == 1
     assert "plans.csv:1: the header row needs the columns patient, protocol, start" in result.output
     assert "missing: patient, protocol, start" in result.output
+
+
+def test_a_plan_caches_only_the_pages_every_patient_shares(tmp_path, monkeypatch):
+    """Nothing that names the patient reaches the cache: only the warning card, which every
+    patient of the library shares, is kept; font subsets of plans stay in memory."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HANDBOOK_CACHE", str(cache))
+    for patient in ("Zoë Quinn", "Zoë Quinn-Marsh"):
+        result = invoke("plan", PROTOCOLS, "--patient", patient, "--protocol",
+                        "lumbar-hernia-classic", "--start", "2026-12-01",
+                        "-o", tmp_path / f"{len(patient)}.pdf")
+        assert result.exit_code == 0, result.output
+    entries = sorted(path.parent.parent.name for path in cache.rglob("*") if path.is_file())
+    assert entries == ["units"], entries
+    for path in cache.rglob("*"):
+        if path.is_file():
+            for form in ("Zoë", "Quinn", "Zo\\xeb"):
+                assert form.encode("utf-8") not in path.read_bytes()
