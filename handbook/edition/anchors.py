@@ -10,6 +10,8 @@ from __future__ import annotations
 COVER = "part-cover"
 CONTENTS = "part-contents"
 PLAN = "part-plan"
+#: The patient leaflet after its cover: its parts flowing as one unit.
+LEAFLET = "part-leaflet"
 FORMS = "part-forms"
 FORM_BEFORE_SESSION = "form-before-session"
 FORM_AFTER_SESSION = "form-after-session"

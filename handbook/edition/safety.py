@@ -47,7 +47,7 @@ class Block:
 
     title: str
     meaning: str
-    items: tuple[str, ...]
+    items: tuple[tuple[str, str], ...]  # (question, note): the note says why a tier is milder
     action: str
 
 
@@ -57,18 +57,32 @@ def tier_blocks(library: Library, items: Iterable[Contraindication], words: Word
     items = list(items)
     for tier in TIERS:
         info = getattr(library.tiers, tier)
-        texts = [item.text for item in items if item.tier == tier]
+        texts = [(item.text, item.tier_reason or "") for item in items if item.tier == tier]
         blocks += _split(info.name, info.meaning, texts, info.action, words)
     return blocks
 
 
 def red_flag_block(library: Library, title: str, words: Words) -> list[Block]:
-    flags = library.red_flags
-    return _split(title, "", [flag.ask for flag in flags.flags],
-                  words.gettext("If any YES: {action}", action=flags.action), words)
+    """The red flags, one block per action: the signs that send the patient to emergency
+    care first, then each group whose sign asks for something else."""
+    catalogue = library.red_flags
+    groups: dict[str, list[tuple[str, str]]] = {catalogue.action: []}
+    for flag in catalogue.flags:
+        groups.setdefault(flag.action or catalogue.action, []).append((flag.ask, ""))
+    blocks = []
+    for action, asks in groups.items():
+        blocks += _split(title, "", asks, words.gettext("If any YES: {action}", action=action),
+                         words)
+    if len(blocks) > 1:
+        blocks = [Block(words.gettext("{title} ({number} of {count})", title=title,
+                                      number=number, count=len(blocks)),
+                        block.meaning, block.items, block.action)
+                  for number, block in enumerate(blocks, start=1)]
+    return blocks
 
 
-def _split(title: str, meaning: str, texts: list[str], action: str, words: Words) -> list[Block]:
+def _split(title: str, meaning: str, texts: list[tuple[str, str]], action: str,
+           words: Words) -> list[Block]:
     if not texts:
         return []
     count = -(-len(texts) // MAX_BLOCK)

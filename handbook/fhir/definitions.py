@@ -165,7 +165,7 @@ def _safeguards(library: Library, region: Region, protocol: Protocol, words: Wor
                           "display": f"{tier.name}: {item.text}. {item.action}"})
     for flag in library.red_flags.flags:
         artifacts.append({"type": "documentation", "label": "red-flag",
-                          "display": f"{flag.sign}. {library.red_flags.action}"})
+                          "display": f"{flag.sign}. {flag.action or library.red_flags.action}"})
     return artifacts
 
 

@@ -114,6 +114,8 @@ class Handbook:
             "conditions": library.conditions,
             "massage_labels": {key: words.gettext(label) for key, label in MASSAGE_LABELS.items()},
             "red_flags": library.red_flags,
+            "emergency_flags": [flag for flag in library.red_flags.flags if not flag.action],
+            "referral_flags": [flag for flag in library.red_flags.flags if flag.action],
             "forms": library.forms,
             "screening_blocks": _screening_blocks(self.selection, words),
             "techniques": self.selection.techniques,
@@ -126,6 +128,7 @@ class Handbook:
             "blank_log_title": words.gettext("Blank course log"),
             # a plan fills these
             "filled": {"patient": "", "region": "", "date": "", "scope": "", "therapist": ""},
+            "flow": False,  # the leaflet's parts flow into each other
             "edition_date": words.date(library.edition.date),
             "edition_line": f"{library.edition.edition} · {words.date(library.edition.date)}",
             "sources_intro": library.sources_intro,
@@ -156,9 +159,15 @@ class Handbook:
 
     def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
         """Every unit in print order; the contents print ``page_numbers`` when given,
-        else ask the typesetter for them (``target-counter``)."""
-        return [self.unit(name, template, {**extra, "page_numbers": page_numbers})
-                for part in self.parts for name, template, extra in self._part_units(part)]
+        else ask the typesetter for them (``target-counter``).  The patient leaflet flows:
+        after its cover, its parts follow each other as one unit, like a leaflet's."""
+        units = [self.unit(name, template, {**extra, "page_numbers": page_numbers,
+                                            "flow": self.audience == "patient"})
+                 for part in self.parts for name, template, extra in self._part_units(part)]
+        if self.audience != "patient":
+            return units
+        cover, *parts = units
+        return [cover, Unit(anchors.LEAFLET, Markup("".join(unit.html for unit in parts)))]
 
     def contents_unit(self, page_numbers: dict[str, int]) -> Unit:
         return self.unit(anchors.CONTENTS, "parts/contents.html.j2", {"page_numbers": page_numbers})

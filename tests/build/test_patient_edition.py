@@ -39,6 +39,16 @@ def test_patient_edition_has_no_therapist_tables(patient_pdf, library):
         assert f"technique-{technique.id}" not in patient_pdf.reader.named_destinations
 
 
+def test_the_leaflet_flows_and_keeps_its_warning_card_whole(patient_pdf, library):
+    """After its cover the leaflet's parts follow each other (four to six pages, not a page
+    each), and the warning card is whole on one page."""
+    assert 4 <= len(patient_pdf.pages) <= 7
+    with_card = [number for number, page in enumerate(patient_pdf.pages, start=1)
+                 if normalise(library.red_flags.patient_action)[:40] in normalise(page)]
+    first_sign = normalise(library.red_flags.flags[0].patient)[:30]
+    assert len(with_card) == 1 and first_sign in normalise(patient_pdf.pages[with_card[0] - 1])
+
+
 def test_patient_edition_sets_large_calm_type(patient_pdf):
     sizes = [size for number in range(2, len(patient_pdf.pages) + 1)
              for _, size, font, _, _ in fragments(patient_pdf, number) if font == "PT-Serif"]

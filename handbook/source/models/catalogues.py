@@ -63,6 +63,12 @@ class Contraindication(Strict):
     id: Id
     text: Text
     tier: Tier
+    tier_reason: Text | None = Field(
+        default=None,
+        description="Why the item sits in a milder tier than a source gives it (the "
+                    "stricter reading wins unless a reason is printed): shown on the checklist.",
+        examples=["Local by common practice; one source lists varicose veins among the "
+                  "reasons not to massage at all."])
     applies_to: AppliesTo = AppliesTo()
     action: Text
     sources: list[Id] = Field(min_length=1)
@@ -82,6 +88,15 @@ class RedFlag(Strict):
         default_factory=list,
         description="Zones of zones.yaml to show beside the sign, e.g. the saddle area.",
         examples=[["saddle"]])
+    action: Text | None = Field(
+        default=None,
+        description="What to do when this sign is present, if not the catalogue's emergency "
+                    "action (a suspected fracture, say, needs a doctor today, not an ambulance).",
+        examples=["No treatment; the doctor sees the patient today to rule out a fracture."])
+    patient_action: Text | None = Field(
+        default=None,
+        description="The same for the patient, in plain words, if not the catalogue's.",
+        examples=["See your doctor today, before any more sessions."])
     sources: list[Id] = Field(min_length=1)
 
 
