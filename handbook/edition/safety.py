@@ -66,9 +66,11 @@ def red_flag_block(library: Library, title: str, words: Words) -> list[Block]:
     """The red flags, one block per action: the signs that send the patient to emergency
     care first, then each group whose sign asks for something else."""
     catalogue = library.red_flags
+    referral = catalogue.referral_action
     groups: dict[str, list[tuple[str, str]]] = {catalogue.action: []}
     for flag in catalogue.flags:
-        groups.setdefault(flag.action or catalogue.action, []).append((flag.ask, ""))
+        action = catalogue.action if not flag.action else (referral or flag.action)
+        groups.setdefault(action, []).append((flag.ask, ""))
     blocks = []
     for action, asks in groups.items():
         blocks += _split(title, "", asks, words.gettext("If any YES: {action}", action=action),

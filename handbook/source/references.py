@@ -135,6 +135,8 @@ def _check_catalogues(check: ReferenceCheck, files: dict[str, Located]) -> None:
                 check.expect_all("source", entry.sources, located.source,
                                  (attribute, index, "sources"))
             if kind == "contraindication":
+                check.expect_all("contraindication", entry.overlaps, located.source,
+                                 (attribute, index, "overlaps"))
                 path = (attribute, index, "applies_to")
                 check.expect_all("method", entry.applies_to.methods, located.source,
                                  path + ("methods",))

@@ -26,7 +26,8 @@ def test_ctrl_c_exits_130_and_leaves_nothing_behind(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "handbook", "build", str(PROTOCOLS), "-o", str(target),
          "--no-cache", "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=_answer_ctrl_c)
     time.sleep(2.5)  # typesetting by now: the build takes several seconds
     os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=30)
@@ -35,6 +36,13 @@ def test_ctrl_c_exits_130_and_leaves_nothing_behind(tmp_path):
     assert target.read_bytes() == b"%PDF earlier"
     assert os.listdir(target.parent) == ["handbook.pdf"]
     assert not session_members(process.pid), "worker processes survived the interrupt"
+
+
+def _answer_ctrl_c() -> None:
+    """A test run in the background inherits an ignored SIGINT; the build it starts must
+    not, or Ctrl-C would be tested against a process that cannot hear it."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def session_members(session: int) -> list[int]:

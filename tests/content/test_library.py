@@ -204,7 +204,7 @@ def test_manual_therapy_has_its_kinds_and_contraindications(library):
     own = {entry.id for entry in library.contraindications
            if "manual-therapy" in entry.applies_to.methods}
     assert {"vertebral-instability", "lymph-node-inflammation", "arthrosis-complications",
-            "spinal-malformation", "cervical-vascular-signs"} <= own
+            "spinal-malformation", "osteoporosis-manual"} <= own
     assert method(library, "honey") and any(
         "honey" in entry.applies_to.methods for entry in library.contraindications)
 

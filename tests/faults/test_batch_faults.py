@@ -162,6 +162,8 @@ def test_a_very_long_name_wraps_inside_the_page(tmp_path):
     for number, page in enumerate(pdf.reader.pages, start=1):
         width = float(page.mediabox.width)
         for y, size, font, text, x in fragments(pdf, number):
+            if "Ж" not in text:
+                continue  # other runs may wrap within one text object; the name is the test
             assert 0 <= x and x + len(text) * size * 0.3 <= width + 1, (number, text[:20])
 
 

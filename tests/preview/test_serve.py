@@ -36,7 +36,8 @@ def served(tmp_path):
                    "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "handbook", "serve", str(library), "--no-browser", "--jobs", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as a terminal would
     line = process.stdout.readline()
     assert "http://127.0.0.1:" in line, (line, process.stderr.read() if process.poll() else "")
     url = line.split(" at ")[1].split(" ")[0]

@@ -40,7 +40,7 @@ def test_bad_ranges(text, message):
 
 
 def test_a_protocol_dosage_must_limit_the_session():
-    from handbook.source.models.treatments import Protocol
+    from handbook.source.models import Protocol
     field = Protocol.model_fields["dosage"]
     assert field.is_required()
     with pytest.raises(ValueError, match="must limit the session length"):

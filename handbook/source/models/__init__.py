@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from .base import ID_PATTERN, Strict
-from .catalogues import (
-    TIERS, Condition, ConditionCatalogue, Contraindication, ContraindicationCatalogue,
-    RedFlag, RedFlagCatalogue, Source, SourceCatalogue, Tier, Tiers,
+from .conditions import Condition, ConditionCatalogue
+from .contraindications import (
+    TIERS,
+    Contraindication,
+    ContraindicationCatalogue,
+    Tier,
+    Tiers,
 )
 from .dosage import Course, Dosage
 from .edition import Edition, Part
 from .forms import Forms
 from .library import Library
+from .methods import Method
 from .patient import PatientText
 from .quantities import Range
-from .treatments import Method, Protocol, ProtocolStage, Region, Step, Technique
+from .red_flags import RedFlag, RedFlagCatalogue
+from .regions import Protocol, ProtocolStage, Region, Step
+from .sources import Source, SourceCatalogue
+from .techniques import Technique
 from .zones import Zone, ZoneCatalogue
 
 #: One file each, at the top of the protocols folder.

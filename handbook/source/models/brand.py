@@ -48,7 +48,8 @@ class Brand(Strict):
         default=None, description="An SVG or PNG file inside the protocols folder, printed on "
                                   "the covers and in the running heads.",
         examples=["logo.svg"])
-    colours: Colours | None = Field(default=None, description="The clinic's two colours.")
+    colours: Colours | None = Field(default=None, description="The clinic's two colours.",
+                                    examples=[{"primary": "#1d4f5c", "accent": "#e9eff1"}])
     contact: list[Text] = Field(
         default_factory=list, max_length=4,
         description="Contact lines printed for patients (leaflet and plans): address, phone, "

@@ -22,9 +22,13 @@ Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
 class Order(Strict):
     """The printed order of chapters; ids not listed follow alphabetically."""
 
-    regions: list[Id] = Field(default_factory=list)
-    methods: list[Id] = Field(default_factory=list)
-    techniques: list[Id] = Field(default_factory=list)
+    regions: list[Id] = Field(default_factory=list, description="Region chapters, in order.",
+                              examples=[["cervical", "thoracic", "lumbar"]])
+    methods: list[Id] = Field(default_factory=list, description="Method chapters, in order.",
+                              examples=[["classic", "manual-therapy"]])
+    techniques: list[Id] = Field(default_factory=list,
+                                 description="Technique descriptions, in order.",
+                                 examples=[["stroking", "rubbing", "kneading", "vibration"]])
 
     @field_validator("regions", "methods", "techniques")
     @classmethod
@@ -33,21 +37,42 @@ class Order(Strict):
 
 
 class Edition(Strict):
-    title: Text
-    subtitle: Text | None = None
-    edition: Text
-    date: datetime.date
-    publisher: Text
-    authors: list[Text] = Field(default_factory=list)
-    language: Language
-    subject: Text
-    keywords: list[Text] = Field(default_factory=list)
-    disclaimer: Text
-    how_to_use: list[Text] = Field(min_length=1)
-    parts: list[Part] = Field(min_length=1)
-    order: Order = Order()
+    """What the cover and the PDF's metadata say, and which parts are printed."""
+
+    title: Text = Field(description="The handbook's title, on the cover and in the PDF.",
+                        examples=["Massage and Manual Therapy for Disc Hernia"])
+    subtitle: Text | None = Field(default=None, description="A line under the title.",
+                                  examples=["Protocols, dosages and safety checklists"])
+    edition: Text = Field(description="Which edition this is, printed on the cover.",
+                          examples=["First edition"])
+    date: datetime.date = Field(description="The edition's date (YYYY-MM-DD).",
+                                examples=["2026-11-22"])
+    publisher: Text = Field(description="Who issues the handbook.",
+                            examples=["Clinic methodology office"])
+    authors: list[Text] = Field(default_factory=list, description="Its authors.",
+                                examples=[["Clinic methodology office"]])
+    language: Language = Field(description="The language it is written in, as a language "
+                                           "code; the fixed words follow it.",
+                               examples=["en", "ru"])
+    subject: Text = Field(description="What the handbook covers, for the PDF's metadata.",
+                          examples=["Treatment protocols for massage of the spine."])
+    keywords: list[Text] = Field(default_factory=list, description="Keywords for the PDF.",
+                                 examples=[["massage", "red flags"]])
+    disclaimer: Text = Field(description="What the handbook is and is not, on the cover's "
+                                         "back: no curative claims.",
+                             examples=["This handbook does not replace a diagnosis."])
+    how_to_use: list[Text] = Field(min_length=1, description="The paragraphs of 'How to use "
+                                                             "this handbook'.",
+                                   examples=[["Start with the screening form."]])
+    parts: list[Part] = Field(min_length=1, description="The parts printed, in order; "
+                                                        "screening and forms are required.",
+                              examples=[["cover", "contents", "screening", "regions", "forms"]])
+    order: Order = Field(default=Order(), description="The order of the chapters.",
+                         examples=[{"regions": ["cervical", "lumbar"]}])
     brand: Brand | None = Field(default=None, description="The clinic's logo, colours and "
-                                                          "contact lines.")
+                                                          "contact lines.",
+                                examples=[{"colours": {"primary": "#1d4f5c",
+                                                       "accent": "#e9eff1"}}])
 
     @field_validator("parts")
     @classmethod

@@ -13,16 +13,22 @@ from .base import Strict, Text
 
 
 class FormHeader(Strict):
-    title: Text
-    when: Text
-    who: Text
-    how: Text
+    """The head of every checklist: its name, when and by whom it is run, and how."""
+
+    title: Text = Field(description="The form's heading.", examples=["Before each session"])
+    when: Text = Field(description="When the form is run.",
+                       examples=["At the start of every session."])
+    who: Text = Field(description="Who runs it.", examples=["The therapist, with the patient."])
+    how: Text = Field(description="How it is answered.",
+                      examples=["Confirm each point; any No means the session does not start."])
 
 
 class Screening(FormHeader):
     """Read-do: the questions come from the contraindication and red-flag catalogues."""
 
-    red_flags_title: Text
+    red_flags_title: Text = Field(
+        description="The heading of the form's red-flag block.",
+        examples=["Red flags (signs of nerve compression or serious disease)"])
     scope: Text = Field(
         description="The scope line of the blank screening form: what it asks and what each "
                     "protocol's own checklist adds.",
@@ -56,13 +62,26 @@ class CourseLogText(Strict):
 
 
 class SessionCheck(FormHeader):
-    items: list[Text] = Field(min_length=3, max_length=7)
+    items: list[Text] = Field(min_length=3, max_length=7,
+                              description="The points to confirm, 3 to 7 of them.",
+                              examples=[["Temperature normal and the patient feels well"]])
 
 
 class Forms(Strict):
-    screening: Screening
-    before_session: SessionCheck
-    after_session: SessionCheck
-    home_advice: list[Text] = Field(min_length=1, max_length=9)
-    protocol_checklist: ProtocolChecklistText
-    course_log: CourseLogText
+    """Every form the handbook prints, and the advice handed out for home."""
+
+    screening: Screening = Field(description="The screening form run before a course.",
+                                 examples=[{"title": "Before the course: screening"}])
+    before_session: SessionCheck = Field(description="The check before each session.",
+                                         examples=[{"title": "Before each session"}])
+    after_session: SessionCheck = Field(description="The check after each session.",
+                                        examples=[{"title": "After each session"}])
+    home_advice: list[Text] = Field(min_length=1, max_length=9,
+                                    description="Advice for between sessions, up to 9 lines.",
+                                    examples=[["Keep up the exercises your doctor gave you."]])
+    protocol_checklist: ProtocolChecklistText = Field(
+        description="The wording of every protocol's checklist.",
+        examples=[{"rule": "Rule out every line before the first session of a course."}])
+    course_log: CourseLogText = Field(
+        description="The wording of the course logs.",
+        examples=[{"blank_rule": "Fill in the planned minutes from the protocol's dosage."}])

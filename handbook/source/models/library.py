@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from functools import cached_property
+from pathlib import Path
 
-from .catalogues import Condition, Contraindication, RedFlagCatalogue, Source, Tiers
+from .conditions import Condition
+from .contraindications import Contraindication, Tiers
 from .edition import Edition
 from .forms import Forms
+from .methods import Method
 from .patient import PatientText
-from .treatments import Method, Protocol, Region, Technique
+from .red_flags import RedFlagCatalogue
+from .regions import Protocol, Region
+from .sources import Source
+from .techniques import Technique
 from .zones import Zone
 
 

@@ -51,9 +51,11 @@ SPAN_UNITS = ("days", "weeks", "months", "years")
 class Range(Strict):
     """From ``min`` to ``max`` of ``unit``; an open end is ``None``."""
 
-    min: float | None = Field(default=None, ge=0)
-    max: float | None = Field(default=None, ge=0)
-    unit: Unit
+    min: float | None = Field(default=None, ge=0, description="The low end; empty for "
+                                                              "'up to'.", examples=[6])
+    max: float | None = Field(default=None, ge=0, description="The high end; empty for "
+                                                              "'or more'.", examples=[7])
+    unit: Unit = Field(description="What is counted.", examples=["times", "minutes"])
 
     @model_validator(mode="before")
     @classmethod
@@ -137,4 +139,3 @@ Span = Annotated[Range, _in_units(*SPAN_UNITS)]
 Interval = Annotated[Range, _in_units("days", "weeks")]
 SessionCount = Annotated[Range, _in_units("sessions")]
 CourseCount = Annotated[Range, _in_units("courses")]
-Length = Annotated[Range, _in_units("cm")]

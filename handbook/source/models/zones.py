@@ -55,7 +55,10 @@ class Zone(Strict):
 class ZoneCatalogue(Strict):
     """zones.yaml: every zone a step or a red flag may name."""
 
-    zones: list[Zone] = Field(min_length=1, description="The zones, each with its own id.")
+    zones: list[Zone] = Field(min_length=1, description="The zones, each with its own id.",
+                              examples=[[{"id": "neck", "name": "Back of the neck",
+                                          "view": "back",
+                                          "shape": [[[53, 31], [67, 31], [68, 42], [52, 42]]]}]])
 
 
 class DrawnPath(Strict):
