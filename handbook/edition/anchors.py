@@ -10,7 +10,7 @@ from __future__ import annotations
 COVER = "part-cover"
 CONTENTS = "part-contents"
 PLAN = "part-plan"
-#: The patient leaflet after its cover: its parts flowing as one unit.
+#: The patient leaflet: its masthead and parts flowing as one unit.
 LEAFLET = "part-leaflet"
 FORMS = "part-forms"
 FORM_BEFORE_SESSION = "form-before-session"

@@ -160,14 +160,13 @@ class Handbook:
     def units(self, page_numbers: dict[str, int] | None = None) -> list[Unit]:
         """Every unit in print order; the contents print ``page_numbers`` when given,
         else ask the typesetter for them (``target-counter``).  The patient leaflet flows:
-        after its cover, its parts follow each other as one unit, like a leaflet's."""
+        its masthead and parts follow each other as one unit, like a leaflet's."""
         units = [self.unit(name, template, {**extra, "page_numbers": page_numbers,
                                             "flow": self.audience == "patient"})
                  for part in self.parts for name, template, extra in self._part_units(part)]
         if self.audience != "patient":
             return units
-        cover, *parts = units
-        return [cover, Unit(anchors.LEAFLET, Markup("".join(unit.html for unit in parts)))]
+        return [Unit(anchors.LEAFLET, Markup("".join(unit.html for unit in units)))]
 
     def contents_unit(self, page_numbers: dict[str, int]) -> Unit:
         return self.unit(anchors.CONTENTS, "parts/contents.html.j2", {"page_numbers": page_numbers})

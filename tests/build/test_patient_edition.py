@@ -40,9 +40,12 @@ def test_patient_edition_has_no_therapist_tables(patient_pdf, library):
 
 
 def test_the_leaflet_flows_and_keeps_its_warning_card_whole(patient_pdf, library):
-    """After its cover the leaflet's parts follow each other (four to six pages, not a page
-    each), and the warning card is whole on one page."""
-    assert 4 <= len(patient_pdf.pages) <= 7
+    """The leaflet opens with a masthead and its parts follow each other (four to six pages,
+    not a page each), and the warning card is whole on one page."""
+    assert 4 <= len(patient_pdf.pages) <= 6
+    first_page = normalise(patient_pdf.pages[0])
+    assert normalise(library.patient.title) in first_page
+    assert normalise(library.patient.can_do[0]) in first_page
     with_card = [number for number, page in enumerate(patient_pdf.pages, start=1)
                  if normalise(library.red_flags.patient_action)[:40] in normalise(page)]
     first_sign = normalise(library.red_flags.flags[0].patient)[:30]

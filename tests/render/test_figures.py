@@ -70,7 +70,7 @@ def test_the_red_flag_card_shows_the_saddle_area(handbook):
 
 def test_patients_see_where_the_massage_will_be(library):
     patient = Handbook(select(library), audience="patient")
-    leaflet = lxml_html.fragment_fromstring(str(patient.units()[1].html), create_parent="div")
+    leaflet = lxml_html.fragment_fromstring(str(patient.units()[0].html), create_parent="div")
     session = leaflet.xpath(".//section[@id='part-patient-session']")[0]
     assert len(session.xpath(".//figure[contains(@class, 'where-map')]")) == len(library.regions)
     plan = make_plan(library, PlanRequest("A", "lumbar-hernia-classic", datetime.date(2026, 12, 1)))

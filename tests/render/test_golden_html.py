@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, GOLDEN
 from handbook.edition.selection import select
 from handbook.plans.document import plan_units
 from handbook.plans.schedule import PlanRequest, make_plan
@@ -27,11 +27,20 @@ def test_every_unit_matches_its_golden_html(minimal_library, audience, golden):
     assert units, "the minimal library renders no unit"
     for unit in units:
         golden(f"html/{audience}/{unit.name}.html", str(unit.html))
+    _no_stale_files(f"html/{audience}", {unit.name for unit in units})
 
 
 def test_a_plans_units_match_their_golden_html(minimal_library, golden):
     region, protocol = next(minimal_library.protocols())
     plan = make_plan(minimal_library, PlanRequest(
         "Golden Patient", protocol.id, datetime.date(2026, 12, 1), therapist="Dr Golden"))
-    for unit in plan_units(minimal_library, plan):
+    units = plan_units(minimal_library, plan)
+    for unit in units:
         golden(f"html/plan/{unit.name}.html", str(unit.html))
+    _no_stale_files("html/plan", {unit.name for unit in units})
+
+
+def _no_stale_files(folder: str, names: set[str]) -> None:
+    """A golden file no unit produces any more would pass unnoticed for ever."""
+    stale = sorted(path.name for path in (GOLDEN / folder).glob("*.html") if path.stem not in names)
+    assert not stale, f"tests/golden/{folder} holds files of units that no longer exist: {stale}"
