@@ -213,3 +213,32 @@ def outline_entries(pdf) -> list[tuple[int, str, int]]:
                               pdf.reader.get_destination_page_number(item) + 1))
     walk(pdf.reader.outline, 1)
     return found
+
+
+TOC_LINE = re.compile(r"^(?P<title>.+?)\s+(?P<page>\d+)$")
+
+
+def body_lines(pdf, number: int) -> list[str]:
+    """The lines of a page's body (running heads and footers left out), top to bottom."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for y, _, _, text, x in fragments(pdf, number):
+        rows.setdefault(round(y), []).append((x, text))
+    return [" ".join(text for _, text in sorted(rows[y])) for y in sorted(rows, reverse=True)]
+
+
+def contents_entries(pdf, heading: str = "Contents") -> list[tuple[str, int]]:
+    """(title, printed page) for every line of the printed contents, headed ``heading``."""
+    entries, pending = [], ""
+    number = pdf.anchor_page("part-contents")
+    while pdf.band(number, "top").startswith(heading):
+        for line in body_lines(pdf, number):
+            if line == heading:
+                continue
+            match = TOC_LINE.match(f"{pending} {line}".strip())
+            if match:
+                entries.append((normalise(match["title"]), int(match["page"])))
+                pending = ""
+            else:  # a title long enough to wrap: its number is on the next line
+                pending = f"{pending} {line}".strip()
+        number += 1
+    return entries

@@ -2,41 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 from fontTools.ttLib import TTFont
 
-from conftest import ROOT, normalise, outline_entries
-
-TOC_LINE = re.compile(r"^(?P<title>.+?)\s+(?P<page>\d+)$")
-
-
-def body_lines(pdf, number: int) -> list[str]:
-    """The lines of a page's body (running heads and footers left out), top to bottom."""
-    from conftest import fragments
-
-    rows: dict[int, list[tuple[float, str]]] = {}
-    for y, _, _, text, x in fragments(pdf, number):
-        rows.setdefault(round(y), []).append((x, text))
-    return [" ".join(text for _, text in sorted(rows[y])) for y in sorted(rows, reverse=True)]
-
-
-def contents_entries(pdf) -> list[tuple[str, int]]:
-    """(title, printed page) for every line of the printed contents."""
-    entries, pending = [], ""
-    number = pdf.anchor_page("part-contents")
-    while pdf.band(number, "top").startswith("Contents"):
-        for line in body_lines(pdf, number):
-            if line == "Contents":
-                continue
-            match = TOC_LINE.match(f"{pending} {line}".strip())
-            if match:
-                entries.append((normalise(match["title"]), int(match["page"])))
-                pending = ""
-            else:  # a title long enough to wrap: its number is on the next line
-                pending = f"{pending} {line}".strip()
-        number += 1
-    return entries
+from conftest import ROOT, contents_entries, normalise, outline_entries
 
 
 def test_every_region_and_protocol_is_printed(handbook_pdf, library):
