@@ -98,7 +98,9 @@ class Handbook:
     @cached_property
     def context(self) -> dict:
         library, words = self.selection.library, self.words
-        title = library.patient.title if self.audience == "patient" else library.edition.title
+        edition = library.edition
+        title = (library.patient.title if self.audience == "patient"
+                 else edition.short_title or edition.title)
         return {
             "version": __version__,
             "anchors": anchors,

@@ -43,6 +43,10 @@ class Edition(Strict):
                         examples=["Massage and Manual Therapy for Disc Hernia"])
     subtitle: Text | None = Field(default=None, description="A line under the title.",
                                   examples=["Protocols, dosages and safety checklists"])
+    short_title: Text | None = Field(
+        default=None, description="The title in the running heads, when the full title is too "
+                                  "long for one line there; by default the title.",
+        examples=["Massage for Disc Hernia"])
     edition: Text = Field(description="Which edition this is, printed on the cover.",
                           examples=["First edition"])
     date: datetime.date = Field(description="The edition's date (YYYY-MM-DD).",
