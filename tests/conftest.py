@@ -242,3 +242,18 @@ def contents_entries(pdf, heading: str = "Contents") -> list[tuple[str, int]]:
                 pending = f"{pending} {line}".strip()
         number += 1
     return entries
+
+
+def log_summary_pages(pdf, protocols, summary, squash=lambda text: " ".join(text.split())):
+    """For each protocol's course log: the page text holding the summary row, up to where the
+    summary starts.  The summary must follow at least one session row on its page, never stand
+    alone under a repeated header."""
+    found = {}
+    for protocol in protocols:
+        first = pdf.anchor_page(f"protocol-{protocol.id}-log")
+        for number in range(first, min(first + 4, len(pdf.pages) + 1)):
+            text = pdf.pages[number - 1]
+            if squash(summary) in squash(text):
+                found[protocol.id] = text
+                break
+    return found

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import (
-    PROTOCOLS, ROOT, build_pdf, contents_entries, fragments, invoke, normalise, outline_entries,
-    read_pdf,
+    PROTOCOLS, ROOT, build_pdf, contents_entries, fragments, invoke, log_summary_pages, normalise,
+    outline_entries, read_pdf,
 )
 from handbook.source.loader import load_library
 
@@ -20,6 +20,7 @@ PROTOCOLS_RU = ROOT / "protocols-ru"
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: Vertebrae and segments as Russian clinical writing names them (C5–C6, Th4, L5–S1), and
 #: Roman numerals (стадия II).
+SESSION_ROW = re.compile(r"(?m)^\d+(?:\s|$)")
 NOT_ENGLISH = re.compile(r"^(?:(?:C|Th|L|S)\d*|[IVX]+)$")
 
 
@@ -31,6 +32,12 @@ def russian_library():
 @pytest.fixture(scope="module")
 def russian_pdf(tmp_path_factory):
     return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "handbook-ru.pdf")
+
+
+@pytest.fixture(scope="module")
+def russian_a5(tmp_path_factory):
+    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "handbook-ru-a5.pdf",
+                     paper="a5")
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +157,17 @@ def test_every_character_is_set_in_the_shipped_fonts(russian_pdf):
     fonts = {font for number in range(1, len(russian_pdf.pages) + 1)
              for _, _, font, _, _ in fragments(russian_pdf, number)}
     assert fonts and all(font.startswith(("PT-Serif", "PT-Sans")) for font in fonts), fonts
+
+
+def test_no_russian_course_log_leaves_its_summary_alone_at_a5(russian_a5, russian_library):
+    """Russian column heads are longer: the log's summary row still follows a session row on
+    its page, never stands alone under a repeated header."""
+    protocols = [protocol for _, protocol in russian_library.protocols()]
+    pages = log_summary_pages(russian_a5, protocols,
+                              russian_library.forms.course_log.meaningful_change, flat)
+    assert set(pages) == {protocol.id for protocol in protocols}
+    for protocol_id, text in pages.items():
+        assert SESSION_ROW.search(text), protocol_id
 
 
 # -- the Russian leaflet and plan --------------------------------------------------------

@@ -9,7 +9,9 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIGURE_LABEL, FIXTURES, PROTOCOLS, build_pdf, fragments, outline_entries
+from conftest import (
+    FIGURE_LABEL, FIXTURES, PROTOCOLS, build_pdf, fragments, log_summary_pages, outline_entries,
+)
 from handbook.cli import main
 from handbook.typeset.imposition import booklet_order
 
@@ -57,6 +59,14 @@ def test_a5_handbook_is_longer_but_complete(a5_pdf, handbook_pdf, library):
     assert len(a5_pdf.pages) > len(handbook_pdf.pages)
     for _, protocol in library.protocols():
         assert a5_pdf.anchor_page(f"protocol-{protocol.id}") >= 1
+
+
+def test_no_a5_course_log_leaves_its_summary_alone(a5_pdf, library):
+    protocols = [protocol for _, protocol in library.protocols()]
+    pages = log_summary_pages(a5_pdf, protocols, library.forms.course_log.meaningful_change)
+    assert set(pages) == {protocol.id for protocol in protocols}
+    for protocol_id, text in pages.items():
+        assert re.search(r"(?m)^\d+(?:\s|$)", text), protocol_id
 
 
 def test_duplex_opens_every_chapter_on_a_right_hand_page(duplex_pdf):
