@@ -202,3 +202,29 @@ def test_the_readme_shows_the_russian_build():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "handbook build protocols-ru -o build/handbook-ru.pdf" in readme
     assert yaml.safe_load((PROTOCOLS_RU / "handbook.yaml").read_text(encoding="utf-8"))["language"] == "ru"
+
+
+def test_the_russian_library_exports_as_valid_fhir_with_the_same_numbers(russian_library,
+                                                                       library):
+    from fhir.resources.R4B.bundle import Bundle
+
+    from handbook.fhir.definitions import library_bundle
+
+    russian = library_bundle(russian_library, "https://clinic.example/fhir")
+    english = library_bundle(library, "https://clinic.example/fhir")
+    Bundle.model_validate(russian)
+
+    def timings(bundle):
+        found = []
+
+        def walk(actions):
+            for action in actions:
+                found.append(action.get("timingTiming"))
+                walk(action.get("action", []))
+        for entry in bundle["entry"]:
+            walk(entry["resource"].get("action", []))
+        return found
+    assert timings(russian) == timings(english)
+    titles = [entry["resource"]["title"] for entry in russian["entry"]
+              if entry["resource"]["resourceType"] == "PlanDefinition"]
+    assert titles == [protocol.title for _, protocol in russian_library.protocols()]

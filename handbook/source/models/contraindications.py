@@ -62,9 +62,9 @@ class Contraindication(Strict):
     """A reason not to treat, or to treat only changed: one checklist line."""
 
     id: Id = Field(description="How protocols name the item in `contraindications`.",
-                   examples=["fever", "skin-disease"])
+                   examples=["fever-inflammation", "skin-inflammation"])
     text: Text = Field(description="The checklist line, asked as a yes/no question.",
-                       examples=["Fever or an acute infection"])
+                       examples=["Raised body temperature or fever"])
     tier: Tier = Field(description="absolute, local or relative: which block it is asked in "
                                    "and which action follows a YES.", examples=["absolute"])
     tier_reason: Text | None = Field(
@@ -84,7 +84,7 @@ class Contraindication(Strict):
                     "hold both, or one patient would get two instructions.",
         examples=[["circulatory-disease"]])
     action: Text = Field(description="What to do after a YES, if more than the tier's action.",
-                         examples=["Treat after recovery and a normal temperature for 3 days."])
+                         examples=["Do not treat; refer to the doctor."])
     sources: list[Id] = Field(min_length=1, description="The sources that list it.",
                               examples=[["article-massage-osteochondrosis"]])
 
