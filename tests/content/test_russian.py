@@ -9,11 +9,19 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import (
-    PROTOCOLS, ROOT, build_pdf, contents_entries, fragments, invoke, log_summary_pages, normalise,
-    outline_entries, read_pdf,
+    PROTOCOLS,
+    ROOT,
+    build_pdf,
+    contents_entries,
+    fragments,
+    invoke,
+    log_summary_pages,
+    normalise,
+    outline_entries,
+    read_pdf,
 )
+
 from handbook.source.loader import load_library
 
 PROTOCOLS_RU = ROOT / "protocols-ru"
