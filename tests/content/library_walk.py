@@ -12,7 +12,6 @@ from pydantic import BaseModel
 from handbook.source.models import Library, Range
 
 ROOT = Path(__file__).resolve().parents[2]
-PROTOCOLS = ROOT / "protocols"
 FONTS = ROOT / "layouts" / "fonts"
 
 REGIONS = {"cervical", "thoracic", "lumbar", "lumbosacral"}
