@@ -89,10 +89,17 @@ def test_traction_is_honest_with_the_patient_and_the_doctor(library):
     assert "manipulation" in protocol.patient and "more" in protocol.patient
 
 
-def test_the_radicular_syndrome_reaches_the_classic_lumbar_checklist(library):
-    region, protocol = library.protocol("lumbar-hernia-classic")
-    assert "radicular-syndrome" in {item.id for item in safety.for_protocol(
-        library, region, protocol)}
+def test_the_radicular_syndrome_reaches_every_low_back_massage_checklist(library):
+    """KNGF advises against massage (not one kind of it) in lumbosacral radicular syndrome."""
+    low_back = [(region, protocol) for region, protocol in library.protocols()
+                if region.id in {"lumbar", "lumbosacral"}
+                and library.method_by_id[protocol.method].family == "massage"]
+    assert {protocol.id for _, protocol in low_back} >= {"lumbar-hernia-classic",
+                                                        "lumbosacral-osteochondrosis"}
+    for region, protocol in low_back:
+        assert "radicular-syndrome" in {item.id for item in safety.for_protocol(
+            library, region, protocol)}, protocol.id
+    _, protocol = library.protocol("lumbar-hernia-classic")
     assert any("KNGF" in caution for caution in protocol.cautions)
 
 
