@@ -99,14 +99,15 @@ class Handbook:
     def context(self) -> dict:
         library, words = self.selection.library, self.words
         edition = library.edition
-        title = (library.patient.title if self.audience == "patient"
-                 else edition.short_title or edition.title)
+        title = library.patient.title if self.audience == "patient" else edition.title
         return {
             "version": __version__,
             "anchors": anchors,
             "edition": library.edition,
             "patient": library.patient,
-            "short_title": title,
+            # the running heads; the PDF's metadata keep the full title
+            "short_title": (title if self.audience == "patient"
+                            else edition.short_title or title),
             "modified": self.modified.isoformat(),
             "document_title": title + (f": {self.label}" if self.label else ""),
             "selection_label": self.label,

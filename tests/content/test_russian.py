@@ -236,3 +236,12 @@ def test_the_russian_library_exports_as_valid_fhir_with_the_same_numbers(russian
     titles = [entry["resource"]["title"] for entry in russian["entry"]
               if entry["resource"]["resourceType"] == "PlanDefinition"]
     assert titles == [protocol.title for _, protocol in russian_library.protocols()]
+
+
+def test_the_running_heads_carry_the_short_title_and_the_pdf_the_full_one(russian_pdf,
+                                                                          russian_library):
+    edition = russian_library.edition
+    assert edition.short_title and edition.short_title != edition.title
+    assert russian_pdf.reader.metadata.title == edition.title
+    page = russian_pdf.anchor_page("region-cervical") + 1
+    assert flat(edition.short_title) in flat(russian_pdf.band(page, "top"))
