@@ -1,11 +1,11 @@
-"""The real protocol library in protocols/: integrity, safety, and the sources' numbers.
+"""The real protocol library in protocols/: integrity and safety.
 
-These tests read the content, not the code: they fail when a protocol loses a
-step the sources give, a dosage slips back into prose, a method loses its
-contraindications or its evidence note, or a string uses a character the
-printed fonts cannot show.  Cross-references are checked here on the loaded
+These tests read the content, not the code: they fail when a method loses its
+contraindications or its evidence note, a protocol loses its safeguards, or a
+reference points nowhere.  Cross-references are checked here on the loaded
 models as well, so the test still guards them if the loader's own check were
-ever removed.
+ever removed.  The sources' sequences are in test_sequences.py, the wording
+rules (no prose doses, no cure claims, printable characters) in test_wording.py.
 """
 
 from __future__ import annotations
