@@ -117,3 +117,15 @@ def test_schmorls_hernia_is_a_condition_and_not_a_thoracic_disc_sign(library):
     assert "schmorl" in {condition.id for condition in library.conditions}
     thoracic = next(region for region in library.regions if region.id == "thoracic")
     assert "Schmorl" in thoracic.overview
+
+
+def test_no_text_offers_work_during_a_flare(library):
+    """The acute stage is an absolute contraindication for every treatment: where a source
+    suggests working beside the painful area during a flare, the text says the stricter rule
+    is kept instead."""
+    from library_walk import strings
+
+    mentions = [(path, text) for path, text in strings(library) if "neighbouring area" in text]
+    assert mentions
+    for path, text in mentions:
+        assert "stricter rule" in " ".join(text.split()), path
