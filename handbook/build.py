@@ -28,11 +28,6 @@ if TYPE_CHECKING:
     from .typeset.tasks import Metadata, UnitDocument
 
 
-#: "Page X of Y" as print.css sets the margin boxes: 8.5 pt PT Sans in the muted grey.
-FOOTER_SIZE = 8.5
-FOOTER_COLOUR = (0.2, 0.2, 0.2)
-
-
 @dataclass(frozen=True)
 class BuildOptions:
     source: Path
@@ -190,7 +185,7 @@ def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str |
         outline=tuple(OutlineEntry(entry.level, entry.title, entry.anchor) for entry in outline),
         contents_unit=contents_unit,
         numbered_contents=numbered_contents or (lambda numbers: ""),
-        footer=Footer(handbook.page_number_text(), FOOTER_SIZE, FOOTER_COLOUR,
+        footer=Footer(handbook.page_number_text(), *handbook.running_type(),
                       handbook.setup.duplex,
                       {name: FooterPlace(*place) for name, place in
                        handbook.footer_places().items()}),

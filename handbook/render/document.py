@@ -28,8 +28,8 @@ from ..edition.facts import citation
 from ..edition.views import MASSAGE_LABELS, Presenter
 from ..edition.words import N_, Words
 from .environment import (
-    OVERRIDES, clinic_css, css_environment, css_string, html_environment, inline_fonts, print_css,
-    render,
+    OVERRIDES, clinic_css, css_environment, css_string, design_value, html_environment,
+    inline_fonts, print_css, render,
 )
 from .paper import DEFAULT_SETUP, PageSetup
 from .svg import body_map, spine_map
@@ -235,6 +235,15 @@ class Handbook:
                 places[f"{kind}-{side}"] = ((x + bleed) * PT_PER_MM,
                                             (bottom - FOOTER_PADDING + bleed) * PT_PER_MM, align)
         return places
+
+    def running_type(self) -> tuple[float, tuple[float, float, float]]:
+        """The running heads' size (points) and colour (RGB, 0 to 1), as print.css sets them:
+        the stamped page numbers match the margin boxes beside them."""
+        size = float(design_value("--running-size").removesuffix("pt"))
+        colour = design_value("--muted").lstrip("#")
+        if len(colour) == 3:
+            colour = "".join(digit * 2 for digit in colour)
+        return size, tuple(int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
 
     def page_number_text(self) -> str:
         """"Page {page} of {pages}" in the edition's language."""

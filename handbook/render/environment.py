@@ -119,6 +119,16 @@ def print_css() -> str:
     return (LAYOUTS / "print.css").read_text(encoding="utf-8")
 
 
+def design_value(name: str) -> str:
+    """A design value of print.css (a custom property of ``:root``), for what is drawn
+    outside the stylesheet (the stamped page numbers), so the two never disagree."""
+    root = re.search(r":root\s*\{(.*?)\}", print_css(), re.S)
+    value = re.search(rf"(?m)^\s*{re.escape(name)}\s*:\s*([^;]+);", root.group(1) if root else "")
+    if value is None:
+        raise LookupError(f"print.css defines no {name} in :root")
+    return value.group(1).strip()
+
+
 def clinic_css(overrides: str) -> str:
     """The clinic's own CSS, added after print.css ("" if none).  It goes into a style
     element, so it may not hold a '<' (which could close that element)."""

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import BuildError
 from .assembly import assemble, page_numbers, page_plan
 from .footers import page_kinds
-from .cache import Cache
-from .pool import Runner
 from .tasks import Metadata, UnitDocument, UnitPdf, UnitTask
+
+if TYPE_CHECKING:
+    from .cache import Cache
+    from .pool import Runner
 
 #: Typesetting the contents again can change its length only in freak cases;
 #: a few rounds always settle it.
@@ -59,18 +62,8 @@ def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
         _task(html, document.stylesheet, options, name not in document.personal_units)
         for name, html in document.units])
     plan = page_plan(typeset_units, duplex=document.duplex)
-    for _ in range(MAX_CONTENTS_ROUNDS if document.contents_unit in names else 0):
-        numbered = document.numbered_contents(page_numbers(typeset_units, plan))
-        typeset_units[names.index(document.contents_unit)] = runner.run(
-            [_task(numbered, document.stylesheet, options)])[0]
-        settled = page_plan(typeset_units, duplex=document.duplex) == plan
-        plan = page_plan(typeset_units, duplex=document.duplex)
-        if settled:
-            break
-    else:
-        if document.contents_unit in names:  # the numbers would point at other pages
-            raise BuildError("the contents kept changing length as their page numbers were "
-                             "filled in; please report this edition")
+    if document.contents_unit in names:
+        plan = _number_the_contents(document, typeset_units, plan, runner, options)
     kinds = page_kinds(_page_sizes(typeset_units, plan),
                        [unit is not None and names[unit] in document.unnumbered_units
                         for unit in plan])
@@ -78,6 +71,22 @@ def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
                    options.epoch, fonts or runner.cache, pad_fonts)
     return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count,
                    tuple(runner.refused))
+
+
+def _number_the_contents(document: UnitDocument, typeset_units: list[UnitPdf],
+                         plan: list[int | None], runner: Runner,
+                         options: TypesetOptions) -> list[int | None]:
+    """Typeset the contents again with the real page numbers until its length, and so the
+    page plan, stops changing; ``typeset_units`` gets the numbered contents."""
+    index = [name for name, _ in document.units].index(document.contents_unit)
+    for _ in range(MAX_CONTENTS_ROUNDS):
+        numbered = document.numbered_contents(page_numbers(typeset_units, plan))
+        typeset_units[index] = runner.run([_task(numbered, document.stylesheet, options)])[0]
+        previous, plan = plan, page_plan(typeset_units, duplex=document.duplex)
+        if plan == previous:
+            return plan
+    raise BuildError("the contents kept changing length as their page numbers were filled "
+                     "in; please report this edition")
 
 
 def _task(html: str, stylesheet: str, options: TypesetOptions,
