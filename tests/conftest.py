@@ -244,6 +244,10 @@ def contents_entries(pdf, heading: str = "Contents") -> list[tuple[str, int]]:
     return entries
 
 
+#: A course-log row as the PDF's text gives it: the session's number at the start of a line.
+SESSION_ROW = re.compile(r"(?m)^\d+(?:\s|$)")
+
+
 def log_summary_pages(pdf, protocols, summary, squash=lambda text: " ".join(text.split())):
     """For each protocol's course log: the page text holding the summary row, up to where the
     summary starts.  The summary must follow at least one session row on its page, never stand

@@ -10,16 +10,8 @@ import shutil
 import pytest
 import yaml
 from conftest import (
-    PROTOCOLS,
-    ROOT,
-    build_pdf,
-    contents_entries,
-    fragments,
-    invoke,
-    log_summary_pages,
-    normalise,
-    outline_entries,
-    read_pdf,
+    PROTOCOLS, ROOT, SESSION_ROW, build_pdf, contents_entries, fragments, invoke,
+    log_summary_pages, normalise, outline_entries, read_pdf,
 )
 
 from handbook.source.loader import load_library
@@ -28,7 +20,6 @@ PROTOCOLS_RU = ROOT / "protocols-ru"
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: Vertebrae and segments as Russian clinical writing names them (C5–C6, Th4, L5–S1), and
 #: Roman numerals (стадия II).
-SESSION_ROW = re.compile(r"(?m)^\d+(?:\s|$)")
 NOT_ENGLISH = re.compile(r"^(?:(?:C|Th|L|S)\d*|[IVX]+)$")
 
 
