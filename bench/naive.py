@@ -47,7 +47,7 @@ def main() -> None:
     from handbook.resources import LAYOUTS
 
     document = HTML(string=naive_html((LAYOUTS / "fonts").as_uri()),
-                    url_fetcher=SandboxFetcher([LAYOUTS])).render()
+                    url_fetcher=SandboxFetcher([LAYOUTS], trusted=(LAYOUTS,))).render()
     document.write_pdf()
     print(f"{len(document.pages)} pages")
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .clock import source_epoch
 from .files import scan_folder
 from .resources import LAYOUTS
+from .scratch import scratch
 from .typeset.cache import Cache, default_folder, digest, folder_digest
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class BuildResult:
     pdf: bytes = field(default=b"", repr=False)
 
 
+@scratch()  # WeasyPrint's font copies go in the run's own folder, removed at its end
 def build(options: BuildOptions, runner: Runner | None = None) -> BuildResult:
     """Read, validate, select, render, typeset and write; nothing is written on failure.
 
@@ -109,13 +111,21 @@ def _build(options: BuildOptions, cache: Cache, runner: Runner | None = None
 
 def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
                 ) -> tuple[BuildResult, bytes]:
+    from .render.guard import budget
+    from .source.loader import load_library
+
+    library = load_library(options.source)
+    with budget(options.time_limit):  # rendering keeps to the build's time limit
+        return _render_and_write(library, options, runner)
+
+
+def _render_and_write(library, options: BuildOptions, runner: Runner | None
+                      ) -> tuple[BuildResult, bytes]:
     from .edition.selection import select
     from .files import write_atomically
     from .render.document import Handbook
     from .render.paper import PAPERS, SHEETS, PageSetup
-    from .source.loader import load_library
 
-    library = load_library(options.source)
     selection = select(library, options.regions, options.methods)
     epoch = source_epoch(library.edition.date)
     modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()

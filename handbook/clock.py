@@ -45,15 +45,22 @@ def source_date(epoch: int) -> Iterator[None]:
 
 @contextmanager
 def limited_to(seconds: float) -> Iterator[None]:
-    """Raise TimeLimitExceeded if the block runs longer than ``seconds`` (main thread only)."""
+    """Raise TimeLimitExceeded if the block runs longer than ``seconds`` (main thread only).
+
+    A library may swallow the exception (WeasyPrint's SVG drawing catches everything), so
+    once the time is up it is raised again every few hundredths of a second, and once more
+    when the block ends, until it gets out: the limit holds wherever the time is spent."""
     if threading.current_thread() is not threading.main_thread() or seconds <= 0:
         yield
         return
+    message = (f"typesetting took longer than {seconds:g} s, far beyond any real handbook; "
+               "check the library for runaway content, or raise --time-limit")
+    expired = []
 
     def expire(signum, frame):
-        raise TimeLimitExceeded(
-            f"typesetting took longer than {seconds:g} s, far beyond any real handbook; "
-            "check the library for runaway content, or raise --time-limit")
+        expired.append(True)
+        signal.setitimer(signal.ITIMER_REAL, AGAIN)
+        raise TimeLimitExceeded(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -62,3 +69,9 @@ def limited_to(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if expired:  # the block ended normally although its time ran out: something swallowed it
+        raise TimeLimitExceeded(message)
+
+
+#: How soon a swallowed time limit is raised again.
+AGAIN = 0.05

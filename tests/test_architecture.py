@@ -17,7 +17,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "handbook"
 LAYERS = {
     "handbook": 0, "handbook.errors": 0, "handbook.resources": 0, "handbook.clock": 0,
-    "handbook.files": 0, "handbook.layouts": 0,
+    "handbook.files": 0, "handbook.layouts": 0, "handbook.scratch": 0,
     "handbook.source": 1,
     "handbook.edition": 2,
     "handbook.render": 3,

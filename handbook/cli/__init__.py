@@ -7,20 +7,27 @@ Exit codes: 0 success, 1 a content or build problem, 2 a usage mistake,
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
 from .. import __version__
 from ..errors import EXIT_INTERRUPTED, EXIT_PROBLEM, HandbookError
+from ..scratch import scratch
 
 
 class HandbookGroup(click.Group):
-    """Turns every expected failure into its message and its exit code (see errors)."""
+    """Turns every expected failure into its message and its exit code (see errors); every
+    command runs with its own scratch folder, and SIGTERM ends it as Ctrl-C does."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _terminate_as_interrupt(), scratch():
+                return super().invoke(ctx)
         except HandbookError as error:
             error.show()
             ctx.exit(error.exit_code)
@@ -41,6 +48,24 @@ class HandbookGroup(click.Group):
             click.echo(f"internal error: {type(error).__name__}: {error}\n"
                        "Please report this; run with HANDBOOK_DEBUG=1 for details.", err=True)
             ctx.exit(EXIT_PROBLEM)
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """``kill PID`` (SIGTERM) cleans up like Ctrl-C: temporary files removed, nothing half
+    written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=HandbookGroup, context_settings={"help_option_names": ["-h", "--help"]})

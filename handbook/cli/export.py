@@ -8,7 +8,7 @@ import click
 
 from ..errors import display_path
 from ..fhir.resources import DEFAULT_BASE
-from .options import SOURCE
+from .options import SOURCE, base_url
 
 
 @click.group()
@@ -27,6 +27,7 @@ def export() -> None:
               default=Path("build") / "library.fhir.json", show_default=True,
               help="The JSON file to write.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="URL",
+              callback=base_url,
               help="The start of every canonical URL: where the clinic publishes its "
                    "definitions.")
 def fhir(source: Path, output: Path, base: str) -> None:

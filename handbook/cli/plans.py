@@ -10,6 +10,7 @@ import click
 
 from ..errors import BatchIncomplete, display_path
 from ..fhir.resources import DEFAULT_BASE
+from .options import base_url
 
 
 class IsoDate(click.ParamType):
@@ -44,6 +45,7 @@ class IsoDate(click.ParamType):
               show_default=True,
               help="The printed plan, or a FHIR R4 CarePlan (JSON) for the clinic's records.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="URL",
+              callback=base_url,
               help="Where the clinic's FHIR definitions live (the protocol's canonical URL).")
 def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, every: int | None,
          sessions: int | None, skip_weekends: bool, therapist: str | None, clinic: str | None,
@@ -86,6 +88,7 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
               default="pdf", show_default=True,
               help="Printed plans, FHIR CarePlans (<name>_<start>.json), or both side by side.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="URL",
+              callback=base_url,
               help="Where the clinic's FHIR definitions live.")
 def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
           date_format: str | None, output_format: str, base: str) -> None:

@@ -18,6 +18,7 @@ from ..errors import BuildError, PlanError
 from ..files import write_atomically
 from ..fhir.resources import DEFAULT_BASE, to_json
 from ..resources import LAYOUTS
+from ..scratch import scratch
 from ..typeset.cache import Cache, digest, folder_digest
 from ..typeset.pool import Runner
 from .csv_rows import read_requests
@@ -47,6 +48,7 @@ class Job:
     key: str
 
 
+@scratch()  # WeasyPrint's font copies go in the run's own folder, removed at its end
 def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = None,
               progress: Callable[[int, int], object] | None = None,
               time_limit: float = DEFAULT_TIME_LIMIT,

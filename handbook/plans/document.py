@@ -106,14 +106,17 @@ def print_plan(library: Library, plan: Plan, source: Path, epoch: int,
     from ..build import metadata_of, unit_document
     from ..typeset.units import TypesetOptions, typeset
 
+    from ..render.guard import budget
+
     request, warnings = printable_request(plan.request)
     plan = dataclasses.replace(plan, request=request)
     handbook = _handbook(library, DEFAULT_SETUP)
-    units = plan_units(library, plan)
-    personal = frozenset(unit.name for unit in units if unit.name != _SHARED)
-    title = handbook.words.gettext("Course plan: {name}", name=request.patient)
-    result = typeset(unit_document(handbook, units, personal=personal),
-                     metadata_of(handbook, title),
+    with budget(time_limit):  # rendering keeps to the plan's time limit
+        units = plan_units(library, plan)
+        personal = frozenset(unit.name for unit in units if unit.name != _SHARED)
+        title = handbook.words.gettext("Course plan: {name}", name=request.patient)
+        document = unit_document(handbook, units, personal=personal)
+    result = typeset(document, metadata_of(handbook, title),
                      TypesetOptions((str(source.resolve()),), epoch, time_limit),
                      _runner(), fonts=_FONTS, pad_fonts=True)
     return PlanPdf(result.pdf, result.pages, warnings)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..clock import DEFAULT_TIME_LIMIT, source_epoch
-from ..files import write_atomically
 from ..fhir.resources import DEFAULT_BASE, to_json
+from ..files import write_atomically
+from ..scratch import scratch
 from .naming import file_stem
 from .schedule import PlanRequest, make_plan
 
@@ -25,6 +26,7 @@ def default_target(request: PlanRequest, suffix: str = ".pdf") -> Path:
     return Path("build") / "plans" / f"{file_stem(request.patient, request.start)}{suffix}"
 
 
+@scratch()  # WeasyPrint's font copies go in the run's own folder, removed at its end
 def plan_pdf(source: Path, request: PlanRequest, output: Path | None = None,
              time_limit: float = DEFAULT_TIME_LIMIT) -> PlanResult:
     """Make and write the plan; raises ContentError, PlanError or BuildError, and

@@ -2,11 +2,24 @@
 
 It binds to localhost unless told otherwise, answers only ``/``, ``/handbook.pdf``
 and ``/events`` (any other path, however encoded, is a 404; there are no
-listings), and stops cleanly on Ctrl-C.
+listings), and stops cleanly on Ctrl-C.  It is a development server on the
+author's machine, so it is guarded as the well-kept ones are:
+
+* it answers only requests addressed to its own name (``Host: localhost``,
+  ``127.0.0.1``, ``[::1]`` or what ``--host`` names): a web page elsewhere cannot
+  reach it by pointing a name of its own at 127.0.0.1 (DNS rebinding);
+* it holds at most :data:`MAX_CONNECTIONS` connections and :data:`MAX_STREAMS`
+  event streams at once, answering the rest with 503, so a flood cannot exhaust
+  its threads;
+* a connection that sends nothing for :data:`READ_TIMEOUT` seconds is closed;
+* a browser hanging up mid-answer is nothing to report.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,13 +30,93 @@ from .state import Preview
 
 #: How often an idle event stream says it is still there (so closed tabs are noticed).
 KEEP_ALIVE = 15.0
+#: Connections served at once, event streams among them; the rest get 503.
+MAX_CONNECTIONS, MAX_STREAMS = 32, 8
+#: Seconds a connection may keep a request half-sent.
+READ_TIMEOUT = 10.0
+#: The names of this machine a browser uses for localhost.
+LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+         b"Content-Length: 30\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+         b"Too many connections; retry.\r\n")
 
 
-def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's Host header names this server: a local name, the address it was
+    bound to, or (bound to every address) any address literal, never another name."""
+    if not header:
+        return False
+    name = urlsplit(f"//{header.strip()}").hostname
+    if name is None:
+        return False
+    name = name.lower().rstrip(".")
+    if name in LOCAL_NAMES or name == bound.lower().strip("[]"):
+        return True
+    if bound in ("0.0.0.0", "::", ""):
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A thread per connection, up to :data:`MAX_CONNECTIONS`; quiet about clients that go."""
+
+    daemon_threads = True
+
+    def __init__(self, address, handler, bound: str):
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        super().__init__(address, handler)
+        self.bound = bound
+        self.stopping = threading.Event()
+        self.connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.streams = threading.BoundedSemaphore(MAX_STREAMS)
+
+    def process_request(self, request, client_address) -> None:
+        if not self.connections.acquire(blocking=False):
+            _refuse(request)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:  # noqa: BLE001 - no thread to be had: answer busy
+            self.connections.release()
+            _refuse(request)
+            self.shutdown_request(request)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.release()
+
+    def handle_error(self, request, client_address) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError, socket.timeout)):
+            return  # the browser went away, or sent nothing in time
+        print(f"error: the preview could not answer a request: {error}", file=sys.stderr)
+
+
+def _refuse(request) -> None:
+    try:
+        request.settimeout(1.0)
+        request.sendall(_BUSY)
+    except OSError:
+        pass
+
+
+def make_server(preview: Preview, host: str, port: int) -> PreviewServer:
     class Handler(BaseHTTPRequestHandler):
         server_version = "handbook"
+        timeout = READ_TIMEOUT  # a half-sent request is closed, not kept for ever
 
         def do_GET(self) -> None:  # noqa: N802 - the http.server convention
+            if not host_allowed(self.headers.get("Host"), self.server.bound):
+                self._send(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8",
+                           b"This preview answers only requests to its own address.\n")
+                return
             path = urlsplit(self.path).path
             if path == "/":
                 self._send(HTTPStatus.OK, "text/html; charset=utf-8",
@@ -47,13 +140,23 @@ def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
                            str(error).encode("utf-8"))
 
         def _events(self) -> None:
+            if not self.server.streams.acquire(blocking=False):
+                self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8",
+                           b"Too many open previews; close a tab.\n")
+                return
+            try:
+                self._stream()
+            finally:
+                self.server.streams.release()
+
+        def _stream(self) -> None:
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
             version = preview.snapshot.version
             try:
-                while not stopping.is_set():
+                while not self.server.stopping.is_set():
                     newer = preview.wait(version, KEEP_ALIVE)
                     if newer > version:
                         version = newer
@@ -61,7 +164,7 @@ def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
                     else:
                         self.wfile.write(b": still here\n\n")
                     self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
+            except (ConnectionError, TimeoutError):
                 return
 
         def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
@@ -76,8 +179,4 @@ def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
         def log_message(self, format: str, *arguments) -> None:  # quiet: the terminal is the author's
             return
 
-    stopping = threading.Event()
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
-    server.stopping = stopping
-    return server
+    return PreviewServer((host, port), Handler, host)

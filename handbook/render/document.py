@@ -7,13 +7,16 @@ both give the same pages.
 
 Autoescaping is on for every template, and nothing from YAML is ever marked
 safe: text reaches the page only as text.  The only markup inserted unescaped
-is the project's own stylesheet and the units its own templates produced.
+is the project's own stylesheet, its figures and the units its own templates
+produced.  Templates get the context as inert data (:mod:`.inert`): records of
+plain values and a few helpers, never the library's live models.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime
+import inspect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -28,9 +31,10 @@ from ..edition.facts import citation
 from ..edition.views import MASSAGE_LABELS, Presenter
 from ..edition.words import N_, Words
 from .environment import (
-    OVERRIDES, clinic_css, css_environment, css_string, design_value, html_environment,
-    inline_fonts, print_css, render,
+    clinic_css, css_environment, css_string, design_value, html_environment, inline_fonts,
+    overrides_folder, print_css, render,
 )
+from .inert import Helper, Inert, Record
 from .paper import DEFAULT_SETUP, PageSetup
 from .svg import body_map, spine_map
 
@@ -78,8 +82,7 @@ class Handbook:
         self.embed_fonts = embed_fonts
         self.audience = audience
         library = selection.library
-        overrides = library.folder / OVERRIDES if library.folder else None
-        self.overrides = str(overrides.resolve()) if overrides and overrides.is_dir() else ""
+        self.overrides = overrides_folder(library.folder)
         self.words = Words(library.edition.language)
         self.presenter = Presenter(selection, self.words)
         self.regions = self.presenter.regions()
@@ -94,6 +97,7 @@ class Handbook:
         self.modified = modified or library.edition.date
         self.contents = contents(self.parts, self.titles, selection, self.regions, self.methods,
                                  self.words.gettext("Blank course log"))
+        self.inert = Inert()
 
     @cached_property
     def context(self) -> dict:
@@ -102,7 +106,7 @@ class Handbook:
         title = library.patient.title if self.audience == "patient" else edition.title
         return {
             "version": __version__,
-            "anchors": anchors,
+            "anchors": ANCHORS,
             "edition": library.edition,
             "patient": library.patient,
             # the running heads; the PDF's metadata keep the full title
@@ -125,8 +129,8 @@ class Handbook:
             "regions": self.regions,
             "methods": self.methods,
             "sources": self.selection.sources,
-            "refs": self.presenter.refs,
-            "citation": citation,
+            "refs": Helper("refs", self.presenter.refs),
+            "citation": Helper("citation", citation),
             "blank_log": tuple((number, "", "") for number in range(1, dosing.DEFAULT_SESSIONS + 1)),
             "blank_log_title": words.gettext("Blank course log"),
             # a plan fills these
@@ -138,11 +142,21 @@ class Handbook:
             "logo_url": self._logo_url(),
             "preview": self.embed_fonts,  # the HTML preview: a contents sidebar on screen
             "contact": list(library.edition.brand.contact) if library.edition.brand else [],
-            "body_map": body_map,
-            "spine_map": spine_map,
+            "body_map": Helper("body_map", body_map),
+            "spine_map": Helper("spine_map", spine_map),
             "red_flag_figures": [self.presenter.drawer.where(flag.zone, self._zone_names(flag.zone))
                                  for flag in library.red_flags.flags if flag.zone],
         }
+
+    @cached_property
+    def template_context(self) -> dict:
+        """The context as templates see it: inert values only."""
+        return {name: self.inert(value) for name, value in self.context.items()}
+
+    def template_values(self, extra: dict) -> dict:
+        """The context with ``extra`` added, every value inert."""
+        return {**self.template_context,
+                **{name: self.inert(value) for name, value in extra.items()}}
 
     def _logo_url(self) -> str:
         """The clinic's logo: a file the sandbox serves, or inline in the HTML preview."""
@@ -153,7 +167,8 @@ class Handbook:
         path = (library.folder / brand.logo).resolve()
         if not self.embed_fonts:
             return path.as_uri()
-        kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+        kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix.lower(),
+                                                                 "image/jpeg")
         return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
     def _zone_names(self, zone_ids) -> str:
@@ -177,7 +192,7 @@ class Handbook:
     def unit(self, name: str, template: str, extra: dict) -> Unit:
         """One unit from a part template, with ``extra`` added to the context."""
         html = render(html_environment(self.words.language, self.overrides), template,
-                      {**self.context, **extra}, self.overrides)
+                      self.template_values(extra), self.overrides)
         return Unit(name, Markup(html))
 
     def _part_units(self, part: str):
@@ -206,12 +221,14 @@ class Handbook:
     def stylesheet(self, *, page_numbers: bool = True) -> str:
         """print.css and the page geometry; without page numbers when the assembler adds them."""
         scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
-        page = render(css_environment(self.overrides), "page.css.j2", dict(
-            setup=self.setup, audience=self.audience,
-            sizes=self.setup.paper.type_sizes(scale),
-            page_number=self._page_number() if page_numbers else "none",
-            hyphenate=self.words.language != "en",
-            colours=library_colours(self.selection.library)), self.overrides)
+        page = render(css_environment(self.overrides), "page.css.j2", {
+            name: self.inert(value) for name, value in dict(
+                setup=self.setup, audience=self.audience,
+                margins={side: self.setup.margins(side) for side in ("right", "left")},
+                sizes=self.setup.paper.type_sizes(scale),
+                page_number=self._page_number() if page_numbers else "none",
+                hyphenate=self.words.language != "en",
+                colours=library_colours(self.selection.library)).items()}, self.overrides)
         stylesheet = print_css() + page + clinic_css(self.overrides)
         return inline_fonts(stylesheet) if self.embed_fonts else stylesheet
 
@@ -264,10 +281,19 @@ class Handbook:
     def html(self, units: list[Unit], stylesheet: str | None, *, title: str | None = None) -> str:
         """An HTML page holding ``units``; without a <style> when WeasyPrint gets it apart."""
         extra = {"document_title": title} if title else {}
-        return render(html_environment(self.words.language, self.overrides), "handbook.html.j2", {
-            **self.context, **extra, "units": [unit.html for unit in units],
-            "stylesheet": Markup(stylesheet) if stylesheet is not None else None},
-            self.overrides)
+        return render(html_environment(self.words.language, self.overrides), "handbook.html.j2",
+                      self.template_values({
+                          **extra, "units": [unit.html for unit in units],
+                          "stylesheet": Markup(stylesheet) if stylesheet is not None else None}),
+                      self.overrides)
+
+
+#: The ids that link the handbook, for templates: the fixed ones, and a helper per kind.
+ANCHORS = Record({
+    **{name: value for name, value in vars(anchors).items()
+       if name.isupper() and isinstance(value, str)},
+    **{name: Helper(name, value) for name, value in vars(anchors).items()
+       if inspect.isfunction(value) and value.__module__ == anchors.__name__}})
 
 
 def library_colours(library):

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .model_errors import problems_from
-from .models import FILE_MODELS, FOLDER_MODELS, ID_PATTERN, Library, Strict
+from .models import FILE_MODELS, FOLDER_MODELS, ID_PATTERN, MAX_ID, Library, Strict
 from ..errors import ContentError, Problem, display_path, quoted
 from ..resources import catalogue_languages
 from .folder import read_source
@@ -97,6 +97,10 @@ def _with_id(document: YamlDocument, stem: str, folder: str, problems: list[Prob
         problems.append(document.source.problem((), (
             f"the file name {quoted(stem)} is used as the id, so it must be lowercase letters, "
             "digits and hyphens; rename the file")))
+    elif len(stem) > MAX_ID:
+        problems.append(document.source.problem((), (
+            f"the file name {quoted(stem)} is used as the id, which is {len(stem)} characters "
+            f"long, more than the {MAX_ID} a FHIR record's id allows; rename the file")))
     if not isinstance(data, dict):
         return data
     if "id" in data and data["id"] != stem:

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, quoted
+from .models.base import MAX_ID
 from .yaml_reader import SourceMap
 
 
@@ -56,6 +57,12 @@ def _describe(kind: str, given: Any, ctx: dict, fallback: str) -> str:
         return f"{_shown(given)} is not allowed here; use one of: {ctx.get('expected')}"
     if kind == "string_pattern_mismatch":
         return _pattern_message(given, ctx.get("pattern", ""))
+    if kind == "string_too_long":
+        longest = ctx.get("max_length")
+        why = " (an id is also the id of a FHIR record, which allows no more)" if (
+            longest == MAX_ID) else ""
+        return (f"this is {len(str(given))} characters long, more than the {longest} "
+                f"allowed{why}; shorten it")
     if kind == "string_too_short":
         return "this must not be empty; write the text or remove the key"
     if kind == "too_short":

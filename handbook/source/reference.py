@@ -5,16 +5,20 @@ describe the same treatment: the same files and ids; every number, range and
 unit equal (repetitions, minutes, sessions, intervals, courses, breaks,
 limits); the same contraindications with the same tiers and scope; the same red
 flags; the same stages and steps in the same order with the same techniques and
-variants; the same sources, titles and all.  Only wording may differ: every
-field whose type is free text is skipped, everything else must be equal, and a
-list of safety texts (cautions, steps of a procedure) must keep its length, so
-a translation cannot drop a caution.  Each difference is reported at its place
+variants; the same sources, titles and all.  Only wording may differ: in every
+field whose type is free text only the numbers must agree (the same numbers, as
+many times each, however the language writes them: "1.5" and «1,5», "10,000" and
+«10 000»), everything else must be equal, and a list of safety texts (cautions,
+steps of a procedure) must keep its length, so a translation cannot drop a
+caution or change a dose in a note.  Each difference is reported at its place
 in the translation, with the reference's value and place beside it.
 """
 
 from __future__ import annotations
 
+import re
 import types
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -59,9 +63,52 @@ def _compare_file(ours: Located | None, theirs: Located | None, name: str,
         _Comparison(ours, theirs, problems).model(ours.model, theirs.model, ())
 
 
+#: A number as text writes it: grouped thousands ("10,000", «10 000») or a decimal
+#: ("1.5", «1,5»); the group mark and the decimal mark are read by what follows them.
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d])"
+                     r"|\d+(?:[.,]\d+)?")
+
+
+def numbers_in(text: str) -> Counter:
+    """The numbers written in ``text``, each as often as it is written."""
+    found: Counter = Counter()
+    for match in _NUMBER.finditer(text):
+        written = match[0]
+        if re.fullmatch(r"\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+", written) and not (
+                re.fullmatch(r"\d+,\d{3}", written) and _decimal_comma(text)):
+            value = float(re.sub(r"[^\d]", "", written))
+        else:
+            value = float(written.replace(",", "."))
+        found[value] += 1
+    return found
+
+
+def _decimal_comma(text: str) -> bool:
+    """A comma between digits is a decimal mark in a text whose other numbers use it so
+    (Russian, German); in English it groups thousands."""
+    return bool(re.search(r"[А-Яа-яЁё]", text))
+
+
 class _Comparison:
     def __init__(self, ours: Located, theirs: Located, problems: list[Problem]):
         self.ours, self.theirs, self.problems = ours, theirs, problems
+
+    def numbers(self, path: tuple, ours: str, theirs: str) -> None:
+        """Free text may say anything in other words, but never another number."""
+        mine, other = numbers_in(ours), numbers_in(theirs)
+        if mine == other:
+            return
+        where = self.theirs.source.locate(path)
+        extra, missing = mine - other, other - mine
+        said = []
+        if extra:
+            said.append(f"{_listed(extra)} here, which the reference does not have")
+        if missing:
+            said.append(f"not {_listed(missing)}, which the reference has")
+        self.problems.append(self.ours.source.problem(path, (
+            f"the numbers of {_name(path)} differ from the reference's "
+            f"({self.theirs.source.file}:{where.line}:{where.column}): {'; '.join(said)}; "
+            "a translation changes words only, so write the reference's numbers")))
 
     def differ(self, path: tuple, what: str, ours: object, theirs: object) -> None:
         where = self.theirs.source.locate(path)
@@ -93,7 +140,7 @@ class _Comparison:
         elif isinstance(ours, BaseModel) and isinstance(theirs, BaseModel):
             self.model(ours, theirs, path)
         elif text and isinstance(ours, str) and isinstance(theirs, str):
-            return  # wording: the translation's own
+            self.numbers(path, ours, theirs)  # the wording is the translation's own
         elif ours != theirs:
             self.differ(path, _name(path), ours, theirs)
 
@@ -119,6 +166,11 @@ def _text_annotation(annotation: Any, metadata: list) -> bool:
 def _name(path: tuple) -> str:
     named = [str(part) for part in path if isinstance(part, str)]
     return f"'{named[-1]}'" if named else "this value"
+
+
+def _listed(numbers: Counter) -> str:
+    values = [f"{value:g}" for value in sorted(numbers.elements())]
+    return ", ".join(values)
 
 
 def _shown(value: object) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +43,7 @@ def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit:
     the PDF's identifier.  Files are read only under the layouts and ``allowed``.
     """
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # refusals come back as data
-    fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)])
+    fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)], trusted=(LAYOUTS,))
     options: dict = {"uncompressed_pdf": True} if mark_fonts else {}
     if identifier is not None:
         options["pdf_identifier"] = identifier
@@ -52,10 +53,10 @@ def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit:
     with limited_to(time_limit), source_date(epoch), _fonts_marked(mark_fonts):
         stylesheets = None
         if stylesheet:
-            parsed, refused = _stylesheet(stylesheet, tuple(allowed))
+            parsed, refused = _stylesheet(stylesheet, tuple(allowed), tempfile.gettempdir())
             stylesheets = [parsed]
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
-            font_config=_font_configuration(), stylesheets=stylesheets)
+            font_config=_font_configuration(tempfile.gettempdir()), stylesheets=stylesheets)
         pdf = document.write_pdf(**options)
     anchors: dict[str, int] = {}
     for number, page in enumerate(document.pages):
@@ -102,15 +103,17 @@ def _fonts_marked(marked: bool):
 
 
 @lru_cache(maxsize=1)
-def _font_configuration() -> FontConfiguration:
+def _font_configuration(folder: str) -> FontConfiguration:
+    """One font configuration per worker and scratch folder (WeasyPrint copies the fonts
+    into the temporary folder, which is the run's own: see handbook.scratch)."""
     return FontConfiguration()
 
 
 @lru_cache(maxsize=4)
-def _stylesheet(text: str, allowed: tuple[str, ...]) -> tuple[CSS, tuple[str, ...]]:
+def _stylesheet(text: str, allowed: tuple[str, ...], folder: str) -> tuple[CSS, tuple[str, ...]]:
     """One parsed stylesheet per worker, shared by every unit it typesets, and the URLs
     refused while parsing it (reported with every unit that uses it)."""
-    fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)])
+    fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)], trusted=(LAYOUTS,))
     parsed = CSS(string=text, base_url=BASE_URL, url_fetcher=fetcher,
-                 font_config=_font_configuration())
+                 font_config=_font_configuration(folder))
     return parsed, tuple(fetcher.refused)

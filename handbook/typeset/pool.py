@@ -95,9 +95,10 @@ def typeset_unit(task: UnitTask) -> UnitPdf:
 
 def start_worker() -> None:
     """Pool initializer: Ctrl-C is the parent's business (ignored before anything else,
-    so an early Ctrl-C cannot kill a worker half-started); then load WeasyPrint while the
-    parent is still validating."""
+    so an early Ctrl-C cannot kill a worker half-started), SIGTERM ends a worker at once;
+    then load WeasyPrint while the parent is still validating."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with it
     from . import _worker  # noqa: F401 - the import is the warm-up
 
 

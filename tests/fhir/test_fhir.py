@@ -119,3 +119,27 @@ def test_a_batch_writes_care_plans_beside_the_pdfs(tmp_path):
                      "b-two_2026-12-02.json", "b-two_2026-12-02.pdf"]
     for name in ("a-one_2026-12-01.json", "b-two_2026-12-02.json"):
         CarePlan.model_validate_json((tmp_path / "out" / name).read_text(encoding="utf-8"))
+
+
+def test_an_id_longer_than_fhir_allows_is_refused_where_it_is_defined(minimal_copy):
+    region = minimal_copy / "regions" / "neck.yaml"
+    long_id = "neck-" + "x" * 91
+    region.write_text(region.read_text().replace("id: neck-basic", f"id: {long_id}"))
+    result = invoke("validate", minimal_copy)
+    assert result.exit_code == 1
+    assert "regions/neck.yaml:9:" in result.output
+    assert "96 characters long, more than the 64 allowed" in result.output
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)", "clinic/fhir", "http://a clinic/fhir",
+                                  "https://", "ftp://clinic.example/fhir",
+                                  "https://clinic.example/fhir?x=1"])
+def test_only_an_absolute_web_address_is_a_base(tmp_path, base):
+    for arguments in (("export", "fhir", str(PROTOCOLS), "-o", str(tmp_path / "b.json")),
+                      ("plan", str(PROTOCOLS), "--patient", "A", "--protocol",
+                       "lumbar-hernia-classic", "--start", "2026-12-01", "--format", "fhir",
+                       "-o", str(tmp_path / "p.json"))):
+        result = invoke(*arguments, "--base", base)
+        assert result.exit_code == 2, result.output
+        assert "is not an absolute http(s) address" in result.output
+    assert not list(tmp_path.iterdir())

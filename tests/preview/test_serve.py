@@ -8,17 +8,12 @@ browser where it is missing, and the test is skipped, saying why, where there is
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import subprocess
-import sys
-import urllib.error
-import urllib.request
 
 import pytest
 
-from conftest import FIXTURES
+from serving import fetch, start_serve, stop
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BROWSER_ARGUMENTS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,29 +24,9 @@ BROWSER_ARGUMENTS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-fi
 @pytest.fixture
 def served(tmp_path):
     """``handbook serve`` on a copy of the minimal library, on a free local port."""
-    library = tmp_path / "library"
-    shutil.copytree(FIXTURES / "minimal", library)
-    environment = {**os.environ, "HANDBOOK_CACHE": str(tmp_path / "cache"),
-                   "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "handbook", "serve", str(library), "--no-browser", "--jobs", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as a terminal would
-    line = process.stdout.readline()
-    assert "http://127.0.0.1:" in line, (line, process.stderr.read() if process.poll() else "")
-    url = line.split(" at ")[1].split(" ")[0]
+    library, url, process = start_serve(tmp_path)
     yield library, url, process
-    if process.poll() is None:
-        process.kill()
-        process.wait(timeout=10)
-
-
-def fetch(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+    stop(process)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here: install Debian's chromium "

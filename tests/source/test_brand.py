@@ -34,8 +34,8 @@ def test_a_brand_reaches_covers_running_heads_and_patients(minimal_copy, tmp_pat
 @pytest.mark.parametrize("logo, contents, message", [
     ("../outside.svg", None, "lies outside the protocols folder"),
     ("missing.svg", None, "there is no file 'missing.svg'"),
-    ("logo.gif", b"GIF89a", "must be an SVG or a PNG"),
-    ("logo.png", b"not a png", "is not a PNG image"),
+    ("logo.gif", b"GIF89a", "must be an SVG, PNG or JPEG"),
+    ("logo.png", b"not a png", "is not a whole PNG image"),
     ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><image href='file:///etc/passwd'/>"
                  b"</svg>", "refers to 'file:///etc/passwd'"),
     ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",

@@ -100,3 +100,40 @@ def test_a_file_missing_from_the_translation(translation, tmp_path):
     assert result.exit_code == 1
     assert f"{translation.as_posix()}/techniques/extra.yaml: the reference has" in result.output and "translate it" \
         in result.output
+
+
+@pytest.mark.parametrize("translated, reported", [
+    ("Только поглаживание, 3–4 раза, до 15 сеансов.", None),
+    ("Только поглаживание, 3–9 раз, до 15 сеансов.", "9 here, which the reference does not "
+                                                     "have; not 4, which the reference has"),
+    ("Только поглаживание, 3–4 раза, до 25 сеансов.", "25 here"),
+    ("Только поглаживание, 3–4 раза.", "not 15, which the reference has"),
+])
+def test_a_number_changed_in_free_text_is_reported(translation, tmp_path, translated, reported):
+    """A summary or a note is free text, but a number written in it is a dose all the same."""
+    reference = tmp_path / "reference"
+    shutil.copytree(FIXTURES / "minimal", reference)
+    for folder, summary in ((reference, "Stroking only, 3–4 times, up to 15 sessions."),
+                            (translation, translated)):
+        region = folder / "regions" / "neck.yaml"
+        region.write_text(region.read_text().replace(
+            "summary: Stroking only." if folder == reference else
+            "summary: Только поглаживание.", f"summary: {summary}"))
+    result = invoke("validate", translation, "--reference", reference)
+    if reported is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    line = line_of(translation / "regions" / "neck.yaml", "summary:")
+    assert f"regions/neck.yaml:{line}:" in result.output, result.output
+    assert "the numbers of 'summary' differ" in result.output and reported in result.output
+
+
+@pytest.mark.parametrize("english, translated", [
+    ("1.5 minutes, 10,000 steps", "1,5 минуты, 10 000 шагов"),
+    ("C1–C7, 2 times", "C1–C7, 2 раза"),
+])
+def test_numbers_written_the_languages_way_agree(english, translated):
+    from handbook.source.reference import numbers_in
+
+    assert numbers_in(english) == numbers_in(translated)

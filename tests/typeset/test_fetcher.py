@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,20 @@ from handbook.typeset.fetcher import FetchRefused, SandboxFetcher
 # -- the fetcher ---------------------------------------------------------------
 
 
+def png(width: int, height: int) -> bytes:
+    """A real PNG of that many pixels (a plain one compresses to almost nothing)."""
+    from PIL import Image
+
+    stream = io.BytesIO()
+    Image.new("L", (width, height)).save(stream, format="PNG")
+    return stream.getvalue()
+
+
 @pytest.fixture
 def sandbox(tmp_path) -> tuple[SandboxFetcher, Path]:
     root = tmp_path / "root"
     (root / "images").mkdir(parents=True)
-    (root / "images" / "spine.png").write_bytes(b"\x89PNG fake")
+    (root / "images" / "spine.png").write_bytes(png(40, 20))
     (tmp_path / "secret.txt").write_text("secret")
     return SandboxFetcher([root]), root
 
@@ -26,8 +36,28 @@ def sandbox(tmp_path) -> tuple[SandboxFetcher, Path]:
 def test_fetcher_serves_files_under_its_roots(sandbox):
     fetcher, root = sandbox
     response = fetcher.fetch((root / "images" / "spine.png").as_uri())
-    assert response.read() == b"\x89PNG fake"
+    assert response.read() == png(40, 20)
     assert response.content_type == "image/png"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("images/huge.png", png(12_000, 12_000)),      # 100 KB on disk, 144 million pixels
+    ("images/fake.png", b"\x89PNG fake"),          # not what its name says
+    ("handbook.yaml", b"title: x\n"),              # not something a stylesheet loads
+    ("patients.csv", b"patient,protocol\n"),
+])
+def test_fetcher_serves_from_the_library_only_what_a_stylesheet_loads(sandbox, name, data):
+    """A picture a clinic's stylesheet names is checked as a logo is; nothing else is served."""
+    fetcher, root = sandbox
+    (root / name).write_bytes(data)
+    with pytest.raises(FetchRefused):
+        fetcher.fetch((root / name).as_uri())
+
+
+def test_trusted_roots_are_served_as_they_are(tmp_path):
+    (tmp_path / "notes.txt").write_text("ours")
+    fetcher = SandboxFetcher([tmp_path], trusted=(tmp_path,))
+    assert fetcher.fetch((tmp_path / "notes.txt").as_uri()).read() == b"ours"
 
 
 def test_fetcher_serves_data_uris(sandbox):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import ID_PATTERN, Strict
+from .base import ID_PATTERN, MAX_ID, Strict
 from .conditions import Condition, ConditionCatalogue
 from .contraindications import (
     TIERS,
@@ -43,7 +43,7 @@ FOLDER_MODELS: dict[str, type[Strict]] = {
 }
 
 __all__ = [
-    "FILE_MODELS", "FOLDER_MODELS", "ID_PATTERN", "TIERS", "Condition", "Contraindication",
+    "FILE_MODELS", "FOLDER_MODELS", "ID_PATTERN", "MAX_ID", "TIERS", "Condition", "Contraindication",
     "Course", "Dosage", "Edition", "Forms", "Library", "Method", "Part", "PatientText", "Protocol", "ProtocolStage",
     "Range", "RedFlag", "Region", "Source", "Step", "Technique", "Tier", "Tiers", "Zone",
     "ZoneCatalogue",
