@@ -46,6 +46,10 @@ class BuildOptions:
     time_limit: float = 600.0
     jobs: int | None = None
     cache_folder: Path | None = field(default_factory=default_folder)
+    #: Build a withdrawn edition all the same (for the archive).
+    allow_withdrawn: bool = False
+    #: The earlier edition (a folder, or REVISION:FOLDER): its changes follow the contents.
+    previous: str | None = None
 
     def key(self) -> str:
         """What the output depends on, apart from the files themselves."""
@@ -66,6 +70,8 @@ class BuildResult:
     units_typeset: int | None = None
     units_cached: int | None = None
     pdf: bytes = field(default=b"", repr=False)
+    #: What the build says about the edition's control data today (a review due, a draft).
+    warnings: tuple[str, ...] = ()
 
 
 @scratch()  # WeasyPrint's font copies go in the run's own folder, removed at its end
@@ -85,17 +91,36 @@ def build(options: BuildOptions, runner: Runner | None = None) -> BuildResult:
         write_atomically(options.output, data)
         return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
                            refused=tuple(metadata["refused"]), sheets=metadata["sheets"],
-                           from_cache=True)
-    result, data = _build(options, cache, runner)
+                           from_cache=True,
+                           warnings=_warnings(options.source, *metadata["control"]))
+    result, data, control = _build(options, cache, runner)
     if key:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets,
-                                   "refused": result.refused}, data)
+                                   "refused": result.refused, "control": control}, data)
         cache.prune()
-    return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"")
+    return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"",
+                               warnings=_warnings(options.source, *control))
+
+
+def _control(library) -> list:
+    """The edition's status and review date, as the output cache keeps them."""
+    control = library.edition.control
+    return [control.status, control.review_by.isoformat()] if control else [None, None]
+
+
+def _warnings(source: Path, status: str | None, review_by: str | None) -> tuple[str, ...]:
+    """The control warnings of today, each naming the edition's file."""
+    from .edition.control import control_warnings
+    from .errors import display_path
+
+    due = datetime.date.fromisoformat(review_by) if review_by else None
+    where = display_path(source / "handbook.yaml")
+    return tuple(f"{where}: {warning}"
+                 for warning in control_warnings(status, due, datetime.date.today()))
 
 
 def _build(options: BuildOptions, cache: Cache, runner: Runner | None = None
-           ) -> tuple[BuildResult, bytes]:
+           ) -> tuple[BuildResult, bytes, list]:
     unit_by_unit = options.format == "pdf" and not options.variant
     if not unit_by_unit:
         return _build_with(options, cache, None)
@@ -110,13 +135,20 @@ def _build(options: BuildOptions, cache: Cache, runner: Runner | None = None
 
 
 def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
-                ) -> tuple[BuildResult, bytes]:
+                ) -> tuple[BuildResult, bytes, list]:
+    from .edition.control import withdrawn
+    from .errors import ContentError, Problem, display_path
     from .render.guard import budget
     from .source.loader import load_library
 
     library = load_library(options.source)
+    reason = withdrawn(library.edition)
+    if reason and not options.allow_withdrawn:
+        raise ContentError([Problem(display_path(options.source / "handbook.yaml"), 0, 0, (
+            f"{reason}, so it is not built; build it with --allow-withdrawn only for the "
+            "archive (every page then says it is withdrawn)"))])
     with budget(options.time_limit):  # rendering keeps to the build's time limit
-        return _render_and_write(library, options, runner)
+        return (*_render_and_write(library, options, runner), _control(library))
 
 
 def _render_and_write(library, options: BuildOptions, runner: Runner | None
@@ -127,12 +159,18 @@ def _render_and_write(library, options: BuildOptions, runner: Runner | None
     from .render.paper import PAPERS, SHEETS, PageSetup
 
     selection = select(library, options.regions, options.methods)
+    changes = None
+    if options.previous:
+        from .edition.changes import compare_editions
+
+        changes = compare_editions(options.previous, str(options.source))
     epoch = source_epoch(library.edition.date)
     modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
     setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
                       bleed=options.bleed, marks=options.marks)
     handbook = Handbook(selection, setup=setup, modified=modified,
-                        embed_fonts=options.format == "html", audience=options.audience)
+                        embed_fonts=options.format == "html", audience=options.audience,
+                        changes=changes)
     if options.format == "html":
         data = handbook.document().encode("utf-8")
         write_atomically(options.output, data)
@@ -174,7 +212,7 @@ def typesettable(handbook: Handbook) -> UnitDocument:
     """The rendered handbook as the plain data typesetting works on."""
     from .edition import anchors
 
-    placeholders = {entry.anchor: 0 for entry in handbook.contents}
+    placeholders = {anchor: 0 for anchor in handbook.numbered_anchors()}
     return unit_document(
         handbook, handbook.units(page_numbers=placeholders), outline=handbook.contents,
         contents_unit=anchors.CONTENTS,
@@ -218,8 +256,8 @@ def _output_key(options: BuildOptions) -> str:
     """The finished file's key: every entry of the folder, the layouts, the options.  No key
     ("" : no lookup, no store) when the folder holds anything a build would refuse, so the
     cache never answers for a folder a fresh build would not accept."""
-    if not options.source.is_dir():
-        return ""
+    if not options.source.is_dir() or options.previous:
+        return ""  # an earlier edition may be a git revision: its changes are not keyed
     scan = scan_folder(options.source)
     if scan.refused:
         return ""
@@ -233,9 +271,12 @@ def _cached_output(cache: Cache, key: str, options: BuildOptions) -> tuple[dict,
     if entry is None:
         return None
     metadata, data = entry
-    pages, sheets, refused = (metadata.get(name) for name in ("pages", "sheets", "refused"))
+    pages, sheets, refused, control = (metadata.get(name)
+                                       for name in ("pages", "sheets", "refused", "control"))
     expected = b"<!DOCTYPE html>" if options.format == "html" else b"%PDF"
     if (not data.startswith(expected) or not isinstance(refused, list)
+            or not (isinstance(control, list) and len(control) == 2
+                    and all(value is None or isinstance(value, str) for value in control))
             or not (pages is None or isinstance(pages, int))
             or not (sheets is None or isinstance(sheets, int))):
         cache.discard("outputs", key)

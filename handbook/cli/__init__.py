@@ -82,12 +82,14 @@ def main() -> None:
 
 def _register_commands() -> None:
     from .build import build
+    from .changes import changes
     from .export import export
     from .library import list_items, new, schema, validate
     from .plans import batch, plan
     from .serve import serve
 
-    for command in (new, build, validate, list_items, schema, plan, batch, export, serve):
+    for command in (new, build, validate, list_items, schema, plan, batch, export, serve,
+                    changes):
         main.add_command(command)
 
 

@@ -40,6 +40,13 @@ from .options import SOURCE
               metavar="SECONDS", help="Give up typesetting after this long.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes to typeset with; default: one per core.")
+@click.option("--previous", metavar="OLD",
+              help="The edition this one replaces (a folder, or REVISION:FOLDER in git): a "
+                   "list of what changed, with pages, the revision history and a sign-off "
+                   "sheet follow the contents.")
+@click.option("--allow-withdrawn", is_flag=True,
+              help="Build an edition whose status is withdrawn (for the archive); every page "
+                   "says it is withdrawn.")
 @click.option("--no-cache", is_flag=True,
               help="Typeset everything afresh, neither reading nor writing the cache "
                    "($HANDBOOK_CACHE, default ~/.cache/handbook).")
@@ -47,7 +54,7 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
           regions: tuple[str, ...],
           methods: tuple[str, ...], paper: str, duplex: bool, booklet: bool, bleed: str,
           marks: bool, variant: str | None, time_limit: float, jobs: int | None,
-          no_cache: bool) -> None:
+          previous: str | None, allow_withdrawn: bool, no_cache: bool) -> None:
     """Build the handbook from SOURCE (default: ./protocols).
 
     \b
@@ -78,11 +85,14 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
     options = BuildOptions(source=source, output=target, format=output_format,
                            audience=audience, regions=regions, methods=methods, paper=paper, duplex=duplex,
                            booklet=booklet, bleed=bleed_mm, marks=marks, variant=variant,
-                           time_limit=time_limit, jobs=jobs,
+                           time_limit=time_limit, jobs=jobs, allow_withdrawn=allow_withdrawn,
+                           previous=previous,
                            cache_folder=None if no_cache else default_folder())
     result = run_build(options)
     for url in result.refused:
         click.echo(f"warning: refused to fetch {url}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     pages = f"{result.pages} pages" if result.pages is not None else "1 HTML page"
     if result.sheets:
         pages += f" on {result.sheets} sheets"

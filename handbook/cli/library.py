@@ -40,6 +40,22 @@ def validate(source: Path, reference: Path | None) -> None:
                         for name, number in counts.items())
     same = f"; the same clinical content as {display_path(reference.resolve())}" if reference else ""
     click.echo(f"{display_path(source.resolve())}: valid: {summary}{same}")
+    _warn_about_control(source, library)
+
+
+def _warn_about_control(source: Path, library) -> None:
+    """A review that is due, a draft, a withdrawn edition: said on every validate."""
+    import datetime
+
+    from ..edition.control import control_warnings, withdrawn
+
+    control = library.edition.control
+    if control is None:
+        return
+    warnings = control_warnings(control.status, control.review_by, datetime.date.today())
+    reason = withdrawn(library.edition)
+    for warning in warnings + ([f"{reason}; build and plan refuse it"] if reason else []):
+        click.echo(f"warning: {display_path(source / 'handbook.yaml')}: {warning}", err=True)
 
 
 @click.command(name="list")

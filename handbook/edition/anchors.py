@@ -31,6 +31,11 @@ def protocol(protocol_id: str) -> str:
     return f"protocol-{protocol_id}"
 
 
+def step(protocol_id: str, number: int) -> str:
+    """A row of a protocol's step table (numbered through the protocol, as printed)."""
+    return f"{protocol(protocol_id)}-step-{number}"
+
+
 def checklist(protocol_id: str) -> str:
     """A protocol's contraindication checklist, a unit of its own."""
     return f"{protocol(protocol_id)}-checklist"

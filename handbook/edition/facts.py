@@ -19,6 +19,9 @@ _COURSE = (("sessions", N_("Sessions")), ("length", N_("Course length")),
            ("interval", N_("Between sessions")),
            ("break_before_repeat", N_("Break before a repeat course")),
            ("courses_per_year", N_("Courses a year")))
+#: How every number of a dosage, a course and a step is labelled where it prints.
+LABELS = {**dict(_DOSAGE), **dict(_COURSE), "per_day": N_("Frequency"),
+          "repetitions": N_("Repetitions"), "duration": N_("Duration"), "value": N_("Limit")}
 
 
 def dosage_rows(dosage: Dosage, words: Words) -> tuple[tuple[str, str], ...]:

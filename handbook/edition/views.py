@@ -36,6 +36,8 @@ class StepRow:
     repetitions: str
     intensity: str
     note: str
+    #: The row's element id: a change in it points at the page it prints on.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ class Presenter:
                     area=step.area, direction=step.direction or "", repetitions=repetitions,
                     intensity=words.gettext(INTENSITY_LABELS[step.intensity])
                     if step.intensity else "",
-                    note=step.note or ""))
+                    note=step.note or "", anchor=anchors.step(protocol.id, number)))
             stages.append(StageView(words.gettext(STAGE_LABELS[stage.kind]), stage.title,
                                     stage.note or "", tuple(rows)))
         return tuple(stages)

@@ -18,6 +18,8 @@ from ..edition import safety
 from ..edition.facts import citation
 from ..edition.views import STAGE_LABELS
 from ..edition.words import Words
+from .control import control_elements, predecessor
+from .questionnaire import questionnaire, questionnaire_id
 from .resources import (
     canonical, computable_name, extension, fhir_range, repeat_counts, repeat_duration, stable_id,
 )
@@ -36,6 +38,8 @@ def library_bundle(library: Library, base: str) -> dict:
     resources = [activity_definition(library, method, base) for method in library.methods]
     resources += [plan_definition(library, region, protocol, base, words)
                   for region, protocol in library.protocols()]
+    resources += [questionnaire(library, region, protocol, base, words)
+                  for region, protocol in library.protocols()]
     entries = [{"fullUrl": resource["url"], "resource": resource} for resource in resources]
     return {"resourceType": "Bundle", "type": "collection",
             "id": stable_id("bundle", base, *(entry["fullUrl"] for entry in entries),
@@ -45,11 +49,11 @@ def library_bundle(library: Library, base: str) -> dict:
 
 def activity_definition(library: Library, method: Method, base: str) -> dict:
     edition = library.edition
+    url = canonical(base, "ActivityDefinition", method.id)
     resource = {
-        "resourceType": "ActivityDefinition", "id": method.id,
-        "url": canonical(base, "ActivityDefinition", method.id),
-        "version": edition.date.isoformat(), "name": computable_name(method.id),
-        "title": method.name, "status": "active", "kind": "ServiceRequest",
+        "resourceType": "ActivityDefinition", "id": method.id, "url": url,
+        **control_elements(edition, url), "name": computable_name(method.id),
+        "title": method.name, "kind": "ServiceRequest",
         "publisher": edition.publisher, "description": method.summary,
         "usage": " ".join(f"{number}. {step}" for number, step
                           in enumerate(method.procedure, start=1)),
@@ -83,18 +87,21 @@ def plan_definition(library: Library, region: Region, protocol: Protocol, base: 
             protocol.dosage.later_sessions)))
     if extensions:
         course["extension"] = extensions
+    url = canonical(base, "PlanDefinition", protocol.id)
+    screening = {"title": library.forms.screening.title,
+                 "definitionCanonical": canonical(base, "Questionnaire",
+                                                  questionnaire_id(protocol))}
     resource = {
-        "resourceType": "PlanDefinition", "id": protocol.id,
-        "url": canonical(base, "PlanDefinition", protocol.id),
-        "version": edition.date.isoformat(), "name": computable_name(protocol.id),
-        "title": protocol.title, "type": PLAN_TYPE, "status": "active",
+        "resourceType": "PlanDefinition", "id": protocol.id, "url": url,
+        **control_elements(edition, url), "name": computable_name(protocol.id),
+        "title": protocol.title, "type": PLAN_TYPE,
         "publisher": edition.publisher, "description": protocol.summary,
         "usage": protocol.patient,
         "useContext": [{"code": FOCUS, "valueCodeableConcept": {"text": condition.name}}],
         "topic": [{"text": condition.name}, {"text": region.name}],
         "relatedArtifact": _safeguards(library, region, protocol, words)
-        + _citations(library, protocol.sources),
-        "action": [course],
+        + _citations(library, protocol.sources) + predecessor(edition, url),
+        "action": [screening, course],
     }
     return resource
 

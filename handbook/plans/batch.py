@@ -59,9 +59,9 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
     ``progress(done, total)`` is called as plans finish.  Raises ContentError for a
     broken library and BatchFileError for a CSV that cannot be used at all.
     """
-    from ..source.loader import load_library
+    from .single import load_for_plans
 
-    library = load_library(source)
+    library = load_for_plans(source)
     requests, failed = read_requests(plans_csv, date_format)
     summary = BatchSummary(failed=list(failed))
     planned = []

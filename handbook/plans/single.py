@@ -31,11 +31,10 @@ def plan_pdf(source: Path, request: PlanRequest, output: Path | None = None,
              time_limit: float = DEFAULT_TIME_LIMIT) -> PlanResult:
     """Make and write the plan; raises ContentError, PlanError or BuildError, and
     writes nothing unless the whole plan was made."""
-    from ..source.loader import load_library
     from .document import print_plan
 
     started = time.perf_counter()
-    library = load_library(source)
+    library = load_for_plans(source)
     plan = make_plan(library, request)
     target = output or default_target(request)
     printed = print_plan(library, plan, source, source_epoch(library.edition.date), time_limit)
@@ -47,11 +46,26 @@ def plan_fhir(source: Path, request: PlanRequest, output: Path | None = None,
               base: str = DEFAULT_BASE) -> PlanResult:
     """The plan as a FHIR CarePlan (JSON), with the same sessions as the printed plan."""
     from ..fhir.care_plan import care_plan
-    from ..source.loader import load_library
 
     started = time.perf_counter()
-    library = load_library(source)
+    library = load_for_plans(source)
     plan = make_plan(library, request)
     target = output or default_target(request, ".json")
     write_atomically(target, to_json(care_plan(library, plan, base)))
     return PlanResult(target, 0, time.perf_counter() - started)
+
+
+def load_for_plans(source: Path):
+    """The library, validated, if plans may be made from it: never from a withdrawn edition,
+    whose protocols are no longer to be followed."""
+    from ..edition.control import withdrawn
+    from ..errors import ContentError, Problem, display_path
+    from ..source.loader import load_library
+
+    library = load_library(source)
+    reason = withdrawn(library.edition)
+    if reason:
+        raise ContentError([Problem(display_path(source / "handbook.yaml"), 0, 0,
+                                    f"{reason}; no plan is made from it")],
+                           what_failed="no plan was made")
+    return library

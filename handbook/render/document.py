@@ -19,12 +19,14 @@ import datetime
 import inspect
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .. import __version__
 from ..edition import anchors, dosing
-from ..edition.contents import contents, selection_label
+from ..edition.contents import Entry, contents, selection_label
+from ..edition.control import control_view
 from ..edition.safety import red_flag_block, tier_blocks
 from ..edition.selection import Selection
 from ..edition.facts import citation
@@ -37,6 +39,9 @@ from .environment import (
 from .inert import Helper, Inert, Record
 from .paper import DEFAULT_SETUP, PageSetup
 from .svg import body_map, spine_map
+
+if TYPE_CHECKING:
+    from ..edition.changes import EditionChanges
 
 PART_TITLES = {
     "how-to-use": N_("How to use this handbook"),
@@ -76,8 +81,9 @@ class Handbook:
 
     def __init__(self, selection: Selection, *, setup: PageSetup = DEFAULT_SETUP,
                  modified: datetime.date | None = None, embed_fonts: bool = False,
-                 audience: str = "therapist"):
+                 audience: str = "therapist", changes: EditionChanges | None = None):
         self.selection = selection
+        self.changes = changes if audience != "patient" else None
         self.setup = setup
         self.embed_fonts = embed_fonts
         self.audience = audience
@@ -97,7 +103,10 @@ class Handbook:
         self.modified = modified or library.edition.date
         self.contents = contents(self.parts, self.titles, selection, self.regions, self.methods,
                                  self.words.gettext("Blank course log"))
+        if self.changes is not None and "contents" in self.parts:
+            self._list_the_changes()
         self.inert = Inert()
+        self.control = control_view(library.edition, self.words)
 
     @cached_property
     def context(self) -> dict:
@@ -137,7 +146,10 @@ class Handbook:
             "filled": {"patient": "", "region": "", "date": "", "scope": "", "therapist": ""},
             "flow": False,  # the leaflet's parts flow into each other
             "edition_date": words.date(library.edition.date),
-            "edition_line": f"{library.edition.edition} · {words.date(library.edition.date)}",
+            "edition_line": " · ".join(filter(None, (
+                library.edition.edition, self.control.version, words.date(library.edition.date)))),
+            "control": self.control,
+            "changes": self.changes,
             "sources_intro": library.sources_intro,
             "logo_url": self._logo_url(),
             "preview": self.embed_fonts,  # the HTML preview: a contents sidebar on screen
@@ -147,6 +159,25 @@ class Handbook:
             "red_flag_figures": [self.presenter.drawer.where(flag.zone, self._zone_names(flag.zone))
                                  for flag in library.red_flags.flags if flag.zone],
         }
+
+    def numbered_anchors(self) -> list[str]:
+        """Every anchor the contents unit prints the page of: the contents' entries, and the
+        changes since the previous edition."""
+        changed = [change.anchor for change in self.changes.changes] if self.changes else []
+        return [entry.anchor for entry in self.contents] + changed
+
+    def _list_the_changes(self) -> None:
+        """The changes, the history and the sign-off sheet follow the contents, in its unit
+        (so their page references are filled in as the contents' are), and are listed in it."""
+        self.titles.update(changes=self.words.gettext("Changes in this edition"),
+                           signoff=self.words.gettext("Read and understood"))
+        later = self.parts[self.parts.index("contents") + 1:]
+        anchors_after = {anchors.part(part) for part in later} | {
+            region.anchor for region in self.regions}
+        place = next((index for index, entry in enumerate(self.contents)
+                      if entry.anchor in anchors_after), len(self.contents))
+        self.contents[place:place] = [Entry(1, self.titles["changes"], anchors.part("changes")),
+                                      Entry(1, self.titles["signoff"], anchors.part("signoff"))]
 
     @cached_property
     def template_context(self) -> dict:
@@ -228,6 +259,7 @@ class Handbook:
                 sizes=self.setup.paper.type_sizes(scale),
                 page_number=self._page_number() if page_numbers else "none",
                 hyphenate=self.words.language != "en",
+                mark=css_string(self.control.mark) if self.control.mark else "",
                 colours=library_colours(self.selection.library)).items()}, self.overrides)
         stylesheet = print_css() + page + clinic_css(self.overrides)
         return inline_fonts(stylesheet) if self.embed_fonts else stylesheet

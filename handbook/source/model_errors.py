@@ -137,7 +137,9 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
     if isinstance(value, (int, float)):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+        if isinstance(value, float):  # as written: "1.0" stays 1.0, not 1
+            return f"the number {value:.1f}" if value.is_integer() else f"the number {value:g}"
+        return f"the number {value}"
     if isinstance(value, (datetime.date, datetime.datetime)):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):

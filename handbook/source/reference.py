@@ -17,18 +17,17 @@ in the translation, with the reference's value and place beside it.
 from __future__ import annotations
 
 import re
-import types
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from ..errors import ContentError, Problem, display_path
-from .models import Range, Source
+from .comparison import Difference, by_position, walk
 from .loader import LoadedLibrary
+from .models import Range, Source
 from .references import Located
+
 
 #: Lists of words that a translation may make longer or shorter.
 FREE_LENGTH = {"synonyms", "keywords", "authors"}
@@ -60,7 +59,9 @@ def _compare_file(ours: Located | None, theirs: Located | None, name: str,
         problems.append(ours.source.problem((), "the reference has no such file; every file "
                                             "of a translation translates one of the reference"))
     else:
-        _Comparison(ours, theirs, problems).model(ours.model, theirs.model, ())
+        comparison = _Comparison(ours, theirs, problems)
+        for difference in walk(ours.model, theirs.model, by_position):
+            comparison.report(difference)
 
 
 #: A number as text writes it: grouped thousands ("10,000", «10 000») or a decimal
@@ -117,50 +118,22 @@ class _Comparison:
             f"({self.theirs.source.file}:{where.line}:{where.column}); a translation changes "
             "words only")))
 
-    def model(self, ours: BaseModel, theirs: BaseModel, path: tuple) -> None:
-        if isinstance(ours, Range):
-            if ours != theirs:
-                self.differ(path, _name(path), ours, theirs)
+    def report(self, difference: Difference) -> None:
+        """What of a difference a translation may not have: anything but its own words."""
+        path, field = difference.path, difference.field
+        if field in OWN or (difference.owner is Source and field == "note"):
             return
-        for name, info in type(ours).model_fields.items():
-            if name in OWN or (isinstance(ours, Source) and name == "note"):
-                continue
-            mine, other = getattr(ours, name), getattr(theirs, name)
-            text = _is_text(info) and not isinstance(ours, Source)
-            self.value(mine, other, path + (name,), text, name)
-
-    def value(self, ours: Any, theirs: Any, path: tuple, text: bool, name: str) -> None:
-        if isinstance(ours, list) and isinstance(theirs, list):
-            if len(ours) != len(theirs) and name not in FREE_LENGTH:
-                self.differ(path, f"the number of entries of {_name(path)}", len(ours),
-                            len(theirs))
-            if not (text and name in FREE_LENGTH):
-                for index, (mine, other) in enumerate(zip(ours, theirs)):
-                    self.value(mine, other, path + (index,), text, name)
-        elif isinstance(ours, BaseModel) and isinstance(theirs, BaseModel):
-            self.model(ours, theirs, path)
-        elif text and isinstance(ours, str) and isinstance(theirs, str):
-            self.numbers(path, ours, theirs)  # the wording is the translation's own
-        elif ours != theirs:
-            self.differ(path, _name(path), ours, theirs)
-
-
-def _is_text(info: FieldInfo) -> bool:
-    """Whether a field holds free text (``Text``), as opposed to ids, choices, numbers."""
-    return _text_annotation(info.annotation, info.metadata)
-
-
-def _text_annotation(annotation: Any, metadata: list) -> bool:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        inner, *extra = get_args(annotation)
-        return _text_annotation(inner, [*metadata, *extra])
-    if origin in (list, Union, types.UnionType):
-        return any(_text_annotation(argument, metadata) for argument in get_args(annotation)
-                   if argument is not type(None))
-    if annotation is str:
-        return not any(getattr(item, "pattern", None) for item in metadata)
-    return False
+        text = difference.text and difference.owner is not Source  # titles are titles
+        if difference.kind == "count":
+            if field not in FREE_LENGTH:
+                self.differ(path, f"the number of entries of {_name(path)}", difference.ours,
+                            difference.theirs)
+        elif difference.kind != "changed" or (text and field in FREE_LENGTH):
+            return  # an entry added or removed is the count's; free-length words are words
+        elif text and isinstance(difference.ours, str) and isinstance(difference.theirs, str):
+            self.numbers(path, difference.ours, difference.theirs)
+        else:
+            self.differ(path, _name(path), difference.ours, difference.theirs)
 
 
 def _name(path: tuple) -> str:

@@ -12,6 +12,7 @@ unit used, and the edition's metadata.  The result is deterministic.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
 
 import pikepdf
@@ -64,7 +65,9 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], kinds: Sequence[s
         elif unit_index not in placed:
             placed.add(unit_index)
             start = len(final.pages)
-            final.pages.extend(sources[unit_index].pages)
+            with warnings.catch_warnings():  # the destinations are carried over just below
+                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+                final.pages.extend(sources[unit_index].pages)
             _carry_destinations(sources[unit_index], final, start, destinations)
             _add_links(final, start, units[unit_index].links)
     _size_blank_pages(final, plan)

@@ -42,7 +42,8 @@ def test_a_plan_definition_carries_stages_steps_course_and_safeguards(bundle, li
     definitions = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
     region, protocol = library.protocol("cervical-osteochondrosis")
     plan = definitions[protocol.id]
-    course = plan["action"][0]
+    screening, course = plan["action"]
+    assert screening["definitionCanonical"] == f"{BASE}/Questionnaire/{protocol.id}-screening"
     assert course["definitionCanonical"] == f"{BASE}/ActivityDefinition/classic"
     assert course["timingTiming"]["repeat"]["frequency"] == 2  # twice a day
     assert course["timingTiming"]["repeat"]["duration"] == 5
@@ -143,3 +144,55 @@ def test_only_an_absolute_web_address_is_a_base(tmp_path, base):
         assert result.exit_code == 2, result.output
         assert "is not an absolute http(s) address" in result.output
     assert not list(tmp_path.iterdir())
+
+
+def test_every_definition_carries_the_editions_control_data(bundle, library):
+    control = library.edition.control
+    for entry in bundle["entry"]:
+        resource = entry["resource"]
+        assert resource["version"] == control.version and resource["status"] == "active"
+        assert resource["approvalDate"] == resource["lastReviewDate"] == "2026-11-22"
+        assert resource["effectivePeriod"] == {"start": "2026-12-01", "end": "2028-11-22"}
+
+
+def test_the_screening_checklist_is_a_questionnaire(bundle, library):
+    from fhir.resources.R4B.questionnaire import Questionnaire
+
+    from handbook.edition import safety
+
+    resources = {entry["resource"]["url"]: entry["resource"] for entry in bundle["entry"]}
+    region, protocol = library.protocol("lumbar-hernia-classic")
+    plan = resources[f"{BASE}/PlanDefinition/{protocol.id}"]
+    form = resources[plan["action"][0]["definitionCanonical"]]
+    Questionnaire.model_validate(form)
+    questions = [item for group in form["item"] for item in group["item"]
+                 if item["type"] == "boolean"]
+    items = safety.for_protocol(library, region, protocol)
+    ordered = [item for tier in type(library.tiers).model_fields
+               for item in items if item.tier == tier]
+    assert [question["text"] for question in questions] == [
+        item.text for item in ordered] + [flag.ask for flag in library.red_flags.flags]
+    for question, item in zip(questions, ordered):  # each with its tier and its own action
+        assert question["code"][0]["code"] == item.tier
+        assert question["item"][0] == {"linkId": f"{item.tier}.{item.id}.action",
+                                       "type": "display", "text": f"If YES: {item.action}"}
+
+
+def test_a_replaced_version_is_a_predecessor(tmp_path):
+    import shutil
+
+    folder = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, folder)
+    edition = folder / "handbook.yaml"
+    edition.write_text(edition.read_text().replace('  version: "1.0"', '  version: "1.1"\n'
+                                                   '  replaces: "1.0"').replace(
+        '    - version: "1.0"', '    - version: "1.1"\n      date: 2026-11-22\n'
+        '      changes: A review.\n    - version: "1.0"'))
+    result = invoke("export", "fhir", folder, "-o", tmp_path / "b.json", "--base", BASE)
+    assert result.exit_code == 0, result.output
+    bundle = json.loads((tmp_path / "b.json").read_text())
+    Bundle.model_validate(bundle)
+    plan = next(entry["resource"] for entry in bundle["entry"]
+                if entry["resource"]["resourceType"] == "PlanDefinition")
+    assert {"type": "predecessor", "display": "Version 1.0",
+            "resource": f"{plan['url']}|1.0"} in plan["relatedArtifact"]

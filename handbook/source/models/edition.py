@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints, field_validator
 
 from .base import Id, Strict, Text
 from .brand import Brand
+from .control import Control
 
 Part = Literal[
     "cover", "how-to-use", "contents", "conditions", "red-flags", "screening", "techniques",
@@ -77,6 +78,13 @@ class Edition(Strict):
                                                           "contact lines.",
                                 examples=[{"colours": {"primary": "#1d4f5c",
                                                        "accent": "#e9eff1"}}])
+    control: Control | None = Field(
+        default=None, description="Document control: version, status, approval, review date, "
+                                  "what it replaces, the wording for printed copies, history.",
+        examples=[{"version": "1.0", "status": "approved",
+                   "approved_by": {"name": "Dr Anna Morozova", "role": "Head of rehabilitation"},
+                   "approved_on": "2026-11-22", "review_by": "2028-11-22",
+                   "printed_copies": "Uncontrolled when printed; valid on the date of issue."}])
 
     @field_validator("parts")
     @classmethod
