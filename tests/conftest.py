@@ -18,21 +18,25 @@ from pypdf.generic import Destination
 from handbook.build import BuildOptions, build
 from handbook.cli import main
 from handbook.source.loader import load_library
+from tagged_reading import PageMarks, page_marks
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
+PROTOCOLS_RU = ROOT / "protocols-ru"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 @dataclass
 class BuiltPdf:
-    """A built PDF, read back: its reader, the text of each page, how it was built."""
+    """A built PDF, read back: its reader, the text of each page (and its marked content),
+    how it was built."""
 
     path: Path
     reader: PdfReader
     pages: list[str]
     reported_pages: int
+    marks: list[PageMarks]
 
     def text(self) -> str:
         return "\n".join(self.pages)
@@ -59,7 +63,9 @@ class BuiltPdf:
 
 def read_pdf(path: Path, reported_pages: int) -> BuiltPdf:
     reader = PdfReader(path)
-    return BuiltPdf(path, reader, [page.extract_text() for page in reader.pages], reported_pages)
+    pages = [page_marks(page) for page in reader.pages]
+    return BuiltPdf(path, reader, [text for text, _ in pages], reported_pages,
+                    [marks for _, marks in pages])
 
 
 def build_pdf(source: Path, output: Path, **options) -> BuiltPdf:
@@ -152,6 +158,60 @@ def handbook_pdf(request, builds) -> BuiltPdf:
 def cervical_pdf(tmp_path_factory) -> BuiltPdf:
     return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("cervical") / "cervical.pdf",
                      regions=("cervical",))
+
+
+# The other editions, each built once for every module that reads it (the content checks
+# and the structure check of tests/typeset/test_tagged.py alike).
+
+
+@pytest.fixture(scope="session")
+def a5_pdf(tmp_path_factory) -> BuiltPdf:
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("a5") / "a5.pdf", paper="a5")
+
+
+@pytest.fixture(scope="session")
+def patient_pdf(tmp_path_factory) -> BuiltPdf:
+    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("patient") / "patient.pdf",
+                     audience="patient")
+
+
+@pytest.fixture(scope="session")
+def plan_pdf(tmp_path_factory) -> tuple[BuiltPdf, Path]:
+    """A plan for one patient, and the folder it was written to (nothing else is there)."""
+    folder = tmp_path_factory.mktemp("plan")
+    target = folder / "plan.pdf"
+    result = invoke("plan", PROTOCOLS, "--patient", "Анна Петрова-Смит", "--protocol",
+                    "lumbar-hernia-manual-therapy", "--start", "2026-12-04", "--skip-weekends",
+                    "--therapist", "Dr Ivanova", "--clinic", "Spine Clinic", "-o", target)
+    assert result.exit_code == 0, result.output
+    return read_pdf(target, None), folder
+
+
+@pytest.fixture(scope="session")
+def russian_pdf(tmp_path_factory) -> BuiltPdf:
+    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "handbook-ru.pdf")
+
+
+@pytest.fixture(scope="session")
+def russian_a5(tmp_path_factory) -> BuiltPdf:
+    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "handbook-ru-a5.pdf",
+                     paper="a5")
+
+
+@pytest.fixture(scope="session")
+def russian_leaflet(tmp_path_factory) -> BuiltPdf:
+    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "leaflet-ru.pdf",
+                     audience="patient")
+
+
+@pytest.fixture(scope="session")
+def russian_plan(tmp_path_factory) -> BuiltPdf:
+    output = tmp_path_factory.mktemp("ru") / "plan-ru.pdf"
+    result = invoke("plan", PROTOCOLS_RU, "--patient", "Анна Петрова", "--protocol",
+                    "cervical-osteochondrosis", "--start", "2026-12-01", "--sessions", "21",
+                    "-o", output)
+    assert result.exit_code == 0, result.output
+    return read_pdf(output, 0)
 
 
 @pytest.fixture
