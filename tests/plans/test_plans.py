@@ -8,6 +8,7 @@ import os
 import pytest
 
 from conftest import PROTOCOLS, invoke, normalise
+from tagged_reading import pdfinfo
 
 DAY = datetime.date
 
@@ -92,6 +93,12 @@ def test_batch_names_stay_in_the_folder_and_apart(batch_run):
         "outside_2026-12-03.pdf", "анна-каренина_2026-12-02.pdf"]
     assert sorted(path.name for path in folder.iterdir()) == ["out", "plans.csv"]
     assert not any(path.name.endswith(".part") for path in out.iterdir())
+
+
+def test_batch_plans_are_tagged(batch_run):
+    folder, _, _ = batch_run
+    for plan in (folder / "out").glob("*.pdf"):
+        assert pdfinfo(plan)["Tagged"].strip() == "yes", plan.name
 
 
 def test_batch_rerun_skips_what_is_up_to_date(batch_run):
