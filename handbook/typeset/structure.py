@@ -60,8 +60,7 @@ def prepare(data: bytes, prefix: str) -> bytes:
                 marks[mcid] = None
     ids = _prefix_ids(document, prefix + "-")
     if ids:
-        root.IDTree = Dictionary(Names=Array([item for name in sorted(ids)
-                                              for item in (String(name), ids[name])]))
+        root.IDTree = _name_tree(ids)
     output = io.BytesIO()
     pdf.save(output, deterministic_id=True, compress_streams=True)
     return output.getvalue()
@@ -120,8 +119,7 @@ def merge(final: Pdf, sources: Sequence[Pdf], placed: Sequence[tuple[int, int]])
         [item for key in sorted(numbers) for item in (key, numbers[key])])))
     root.ParentTreeNextKey = next_key
     if ids:
-        root.IDTree = Dictionary(Names=Array([item for name in sorted(ids)
-                                              for item in (String(name), ids[name])]))
+        root.IDTree = _name_tree(ids)
     for name, merged in maps.items():
         if merged:
             root[name] = merged
@@ -197,6 +195,12 @@ def _prefix_ids(document: Dictionary, prefix: str) -> dict[str, Dictionary]:
             if isinstance(kid, Dictionary) and kid.get("/Type") != Name.OBJR and "/S" in kid:
                 stack.append(kid)
     return ids
+
+
+def _name_tree(entries: dict[str, Object]) -> Dictionary:
+    """A name tree of one node, its names in order."""
+    return Dictionary(Names=Array([item for name in sorted(entries)
+                                   for item in (String(name), entries[name])]))
 
 
 def _copied(final: Pdf, value: Object) -> Object:
