@@ -43,6 +43,8 @@ class BuildOptions:
     bleed: float = 0.0
     marks: bool = False
     variant: str | None = None
+    #: With a structure tree (everything but a booklet, whose sheets hold two pages each).
+    tagged: bool = True
     time_limit: float = 600.0
     jobs: int | None = None
     cache_folder: Path | None = field(default_factory=default_folder)
@@ -121,7 +123,7 @@ def _warnings(source: Path, status: str | None, review_by: str | None) -> tuple[
 
 def _build(options: BuildOptions, cache: Cache, runner: Runner | None = None
            ) -> tuple[BuildResult, bytes, list]:
-    unit_by_unit = options.format == "pdf" and not options.variant
+    unit_by_unit = options.format == "pdf" and options.variant != "pdf/a-3u"
     if not unit_by_unit:
         return _build_with(options, cache, None)
     if runner is not None:
@@ -189,20 +191,24 @@ def _render_and_write(library, options: BuildOptions, runner: Runner | None
 
 def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
              epoch: int) -> BuildResult:
-    """PDF/A and PDF/UA are typeset as one tagged document; the rest unit by unit.
+    """PDF/A is typeset as one document; the rest, PDF/UA included, unit by unit.  Both
+    are tagged, but for a booklet, which imposition cannot keep tagged.
 
     The result's ``pdf`` holds the document, before any imposition."""
+    tagged = (options.tagged or options.variant == "pdf/ua-1") and not options.booklet
     if runner is None:
         from .typeset.whole import print_pdf
 
         printed = print_pdf(handbook.document(), allowed=[options.source], epoch=epoch,
-                            time_limit=options.time_limit, variant=options.variant)
+                            time_limit=options.time_limit, variant=options.variant,
+                            tagged=tagged)
         return BuildResult(options.output, printed.pages, 0.0, printed.refused, pdf=printed.pdf)
     from .typeset.units import TypesetOptions, typeset
 
-    typeset_result = typeset(typesettable(handbook), metadata_of(handbook), TypesetOptions(
-        allowed=(str(options.source.resolve()),), epoch=epoch, time_limit=options.time_limit),
-        runner)
+    typeset_result = typeset(
+        typesettable(handbook), metadata_of(handbook, conformance=options.variant),
+        TypesetOptions(allowed=(str(options.source.resolve()),), epoch=epoch,
+                       time_limit=options.time_limit, tagged=tagged), runner)
     return BuildResult(options.output, typeset_result.pages, 0.0, typeset_result.refused,
                        pdf=typeset_result.pdf, units_typeset=typeset_result.units_typeset,
                        units_cached=typeset_result.units_cached)
@@ -240,7 +246,8 @@ def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str |
         unnumbered_units=unnumbered, personal_units=personal)
 
 
-def metadata_of(handbook: Handbook, title: str | None = None) -> Metadata:
+def metadata_of(handbook: Handbook, title: str | None = None,
+                conformance: str | None = None) -> Metadata:
     from .typeset.tasks import Metadata
 
     edition = handbook.selection.library.edition
@@ -249,7 +256,7 @@ def metadata_of(handbook: Handbook, title: str | None = None) -> Metadata:
         subject=" ".join(edition.subject.split()), keywords=tuple(edition.keywords),
         creator=f"handbook {handbook.context['version']}", language=edition.language,
         created="D:" + edition.date.strftime("%Y%m%d"),
-        modified="D:" + handbook.modified.strftime("%Y%m%d"))
+        modified="D:" + handbook.modified.strftime("%Y%m%d"), conformance=conformance)
 
 
 def _output_key(options: BuildOptions) -> str:

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real handbook is built once per test session."""
+"""Shared fixtures: the real handbook is built once per test session (the other editions:
+tests/editions.py)."""
 
 from __future__ import annotations
 
@@ -18,21 +19,27 @@ from pypdf.generic import Destination
 from handbook.build import BuildOptions, build
 from handbook.cli import main
 from handbook.source.loader import load_library
+from tagged_reading import PageMarks, page_marks
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
+PROTOCOLS_RU = ROOT / "protocols-ru"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+pytest_plugins = ["editions"]
 
 
 @dataclass
 class BuiltPdf:
-    """A built PDF, read back: its reader, the text of each page, how it was built."""
+    """A built PDF, read back: its reader, the text of each page (and its marked content),
+    how it was built."""
 
     path: Path
     reader: PdfReader
     pages: list[str]
     reported_pages: int
+    marks: list[PageMarks]
 
     def text(self) -> str:
         return "\n".join(self.pages)
@@ -59,7 +66,9 @@ class BuiltPdf:
 
 def read_pdf(path: Path, reported_pages: int) -> BuiltPdf:
     reader = PdfReader(path)
-    return BuiltPdf(path, reader, [page.extract_text() for page in reader.pages], reported_pages)
+    pages = [page_marks(page) for page in reader.pages]
+    return BuiltPdf(path, reader, [text for text, _ in pages], reported_pages,
+                    [marks for _, marks in pages])
 
 
 def build_pdf(source: Path, output: Path, **options) -> BuiltPdf:

@@ -30,12 +30,15 @@ from .options import SOURCE
                    "running heads outside, chapters on right-hand pages.")
 @click.option("--booklet", is_flag=True,
               help="A saddle-stitch booklet: pages two-up on sheets twice their size, in "
-                   "folding order. Print double-sided, flipping on the short edge, then fold.")
+                   "folding order. Print double-sided, flipping on the short edge, then fold. "
+                   "A booklet is for printing only and is untagged: give readers the "
+                   "PDF built without --booklet.")
 @click.option("--bleed", default="0mm", metavar="LENGTH",
               help="Bleed around each page for a print house, e.g. 3mm.")
 @click.option("--marks", is_flag=True, help="Crop and registration marks for a print house.")
 @click.option("--pdf-variant", "variant", type=click.Choice(["pdf/a-3u", "pdf/ua-1"]),
-              help="Archival PDF/A-3u, or accessible, tagged PDF/UA-1.")
+              help="Archival PDF/A-3u, or PDF/UA-1: tagged for screen readers, as every "
+                   "PDF but a booklet is, and saying so in its metadata.")
 @click.option("--time-limit", type=click.FloatRange(min=1), default=600, show_default=True,
               metavar="SECONDS", help="Give up typesetting after this long.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
@@ -70,6 +73,9 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
     Printing a booklet: print the file double-sided, flipping on the short
     edge, at 100 % (no "fit to page"); stack the sheets in order, fold them
     in the middle and staple on the fold.
+
+    Every PDF is tagged (its structure tree tells a screen reader the
+    headings, lists, tables and figures) but a booklet, which is untagged.
     """
     from ..build import BuildOptions
     from ..build import build as run_build

@@ -3,7 +3,8 @@
 ``engine`` is the one WeasyPrint call; ``units`` typesets a document unit by
 unit on the ``pool`` of workers (``_worker`` is their side), through the
 content-addressed ``cache``; ``assembly`` joins the units with pikepdf
-(``fonts`` embedded once, ``footers`` written into each page); ``whole`` typesets one
-tagged document (PDF/A, PDF/UA); ``imposition`` makes booklets; ``fetcher``
-keeps WeasyPrint inside the sandbox.  ``tasks`` holds the plain data.
+(``fonts`` embedded once, ``footers`` written into each page, the units' structure
+trees joined by ``structure``); ``whole`` typesets one document (PDF/A);
+``imposition`` makes booklets; ``fetcher`` keeps WeasyPrint inside the sandbox.
+``tasks`` holds the plain data.
 """

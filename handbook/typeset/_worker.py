@@ -11,4 +11,5 @@ from .tasks import UnitPdf, UnitTask
 def typeset_unit(task: UnitTask) -> UnitPdf:
     """Lay out and write one unit; fonts are marked, not embedded (see the assembler)."""
     return typeset_html(task.html, stylesheet=task.stylesheet, allowed=task.allowed,
-                        epoch=task.epoch, time_limit=task.time_limit, mark_fonts=True)
+                        epoch=task.epoch, time_limit=task.time_limit, mark_fonts=True,
+                        tagged=task.tagged)

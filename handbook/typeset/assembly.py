@@ -4,15 +4,15 @@ The units arrive as separate PDFs, each numbered from one and each naming
 its fonts by a marker rather than embedding them.  Joining them means:
 blank pages where a duplex chapter must open on the right, "Page X of Y"
 written into every numbered page (see footers), every named
-destination mapped onto the final pages (so links resolve), an outline that
-mirrors the contents, each font embedded once and subset to every glyph any
-unit used, and the edition's metadata.  The result is deterministic.
+destination mapped onto the final pages (so links resolve), the units'
+structure trees joined into one (see structure), an outline that mirrors the
+contents, each font embedded once and subset to every glyph any unit used, and
+the edition's metadata.  The result is deterministic.
 """
 
 from __future__ import annotations
 
 import io
-import warnings
 from collections.abc import Sequence
 
 import pikepdf
@@ -21,6 +21,7 @@ from pikepdf import Array, Dictionary, Name, NameTree, OutlineItem, Pdf, String
 from .cache import Cache
 from .fonts import alphabet_glyphs, subset
 from .footers import stamp_footers
+from .structure import merge
 from .tasks import FONT_MARKER, Footer, Metadata, OutlineEntry, UnitPdf
 
 
@@ -58,18 +59,16 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], kinds: Sequence[s
     final = Pdf.new()
     sources = [Pdf.open(io.BytesIO(unit.pdf)) for unit in units]
     destinations: dict[str, Array] = {}
-    placed: set[int] = set()
+    placed: dict[int, int] = {}  # unit → its first page
     for unit_index in plan:
         if unit_index is None:
             final.add_blank_page()  # sized below, like its neighbours
         elif unit_index not in placed:
-            placed.add(unit_index)
-            start = len(final.pages)
-            with warnings.catch_warnings():  # the destinations are carried over just below
-                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
-                final.pages.extend(sources[unit_index].pages)
+            placed[unit_index] = start = len(final.pages)
+            for page in sources[unit_index].pages:  # links to names: ours to resolve
+                final.pages.append(page)
             _carry_destinations(sources[unit_index], final, start, destinations)
-            _add_links(final, start, units[unit_index].links)
+    merge(final, sources, list(placed.items()))
     _size_blank_pages(final, plan)
     stamp_footers(final, kinds, footer)
     _embed_fonts_once(final, epoch, cache, pad_fonts)
@@ -77,7 +76,7 @@ def assemble(units: Sequence[UnitPdf], plan: list[int | None], kinds: Sequence[s
     _write_outline(final, contents, destinations)
     _write_metadata(final, metadata)
     output = io.BytesIO()
-    final.save(output, deterministic_id=True, compress_streams=True,
+    final.save(output, deterministic_id=True, compress_streams=True, min_version="1.7",
                object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return output.getvalue()
 
@@ -108,18 +107,6 @@ def _carry_destinations(source: Pdf, final: Pdf, start: int, destinations: dict)
         if page is None or name in destinations:
             continue
         destinations[name] = Array([final.pages[start + page].obj, *target[1:]])
-
-
-def _add_links(final: Pdf, start: int, links) -> None:
-    """Links into other units, by name: they resolve through the merged destinations."""
-    for page, rectangle, target in links:
-        annotation = final.make_indirect(Dictionary(
-            Type=Name.Annot, Subtype=Name.Link, Rect=Array(rectangle),
-            BS=Dictionary(W=0), Dest=String(target)))
-        page_object = final.pages[start + page].obj
-        if "/Annots" not in page_object:
-            page_object.Annots = Array()
-        page_object.Annots.append(annotation)
 
 
 def _write_destinations(final: Pdf, destinations: dict[str, Array]) -> None:
@@ -215,4 +202,9 @@ def _write_metadata(final: Pdf, metadata: Metadata) -> None:
     final.docinfo.CreationDate = String(metadata.created)
     final.docinfo.ModDate = String(metadata.modified)
     final.Root.Lang = String(metadata.language)
+    final.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    if metadata.conformance == "pdf/ua-1":
+        with final.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp.load_from_docinfo(final.docinfo)
+            xmp["pdfuaid:part"] = "1"
 

@@ -1,9 +1,12 @@
 """The one place WeasyPrint lays out a page of HTML and writes it as PDF.
 
 Both paths use it: a unit typeset in a worker (its fonts marked, not embedded,
-for the assembler to embed once), and a whole tagged document (PDF/A, PDF/UA).
-It always gets the sandboxed fetcher and always reports what the sandbox
-refused, so a build can warn about it whichever path it took.
+for the assembler to embed once), and a whole document (PDF/A).  Both are
+tagged unless told otherwise: WeasyPrint writes the structure tree, and
+:func:`~.structure.prepare` makes it ready to join (see there).  A link to an
+anchor in another unit is kept as a link to that name, which the assembled
+document resolves.  It always gets the sandboxed fetcher and always reports
+what the sandbox refused, so a build can warn about it whichever path it took.
 
 The same HTML and options always give the same bytes: "now" is the edition's
 epoch, fonts come from the repository, and each worker keeps one font
@@ -19,6 +22,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+import weasyprint.pdf
 from weasyprint import CSS, HTML
 from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.text.fonts import FontConfiguration
@@ -27,6 +31,7 @@ from ..clock import limited_to, source_date
 from ..resources import LAYOUTS
 from .fetcher import SandboxFetcher
 from .fonts import known_fonts
+from .structure import prepare
 from .tasks import FONT_MARKER, UnitPdf
 
 #: Relative URLs in the HTML and the stylesheet resolve against the layouts.
@@ -35,12 +40,14 @@ BASE_URL = LAYOUTS.as_uri() + "/"
 
 def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit: float,
                  stylesheet: str | None = None, mark_fonts: bool = False,
-                 variant: str | None = None, identifier: bytes | None = None) -> UnitPdf:
+                 variant: str | None = None, identifier: bytes | None = None,
+                 tagged: bool = True) -> UnitPdf:
     """Lay out ``html`` (with ``stylesheet`` beside any it holds) and write it as PDF.
 
     ``mark_fonts`` leaves a marker where each of our font programs would go (see
-    :data:`FONT_MARKER`); ``variant`` asks for PDF/A or PDF/UA; ``identifier`` fixes
-    the PDF's identifier.  Files are read only under the layouts and ``allowed``.
+    :data:`FONT_MARKER`); ``variant`` asks for PDF/A; ``identifier`` fixes the PDF's
+    identifier; ``tagged`` writes the structure tree.  Files are read only under the
+    layouts and ``allowed``.
     """
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # refusals come back as data
     fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)], trusted=(LAYOUTS,))
@@ -49,8 +56,11 @@ def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit:
         options["pdf_identifier"] = identifier
     if variant:
         options["pdf_variant"] = variant
+    if tagged:  # PDF 1.7: WeasyPrint adds PDF 2.0's namespace unless it knows the version
+        options.update(pdf_tags=True, pdf_version="1.7")
     refused: tuple[str, ...] = ()
-    with limited_to(time_limit), source_date(epoch), _fonts_marked(mark_fonts):
+    with (limited_to(time_limit), source_date(epoch), _fonts_marked(mark_fonts),
+          _links_kept()):
         stylesheets = None
         if stylesheet:
             parsed, refused = _stylesheet(stylesheet, tuple(allowed), tempfile.gettempdir())
@@ -58,26 +68,38 @@ def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit:
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
             font_config=_font_configuration(tempfile.gettempdir()), stylesheets=stylesheets)
         pdf = document.write_pdf(**options)
+    if tagged:
+        pdf = prepare(pdf, hashlib.sha256(html.encode()).hexdigest()[:12])
     anchors: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for name in page.anchors:
             anchors.setdefault(name, number)
     pages = tuple((page.width * 0.75, page.height * 0.75) for page in document.pages)
-    return UnitPdf(pdf, pages, anchors, _links_out(document, anchors),
-                   tuple(dict.fromkeys((*refused, *fetcher.refused))))
+    return UnitPdf(pdf, pages, anchors, tuple(dict.fromkeys((*refused, *fetcher.refused))))
 
 
-def _links_out(document, anchors: dict[str, int]) -> tuple:
-    """Internal links to anchors this document does not hold, in PDF points (as WeasyPrint
-    would place them: x scaled by 0.75, y flipped from the page's top)."""
-    links = []
-    for number, page in enumerate(document.pages):
-        height = page.height * 0.75
-        for kind, target, (x1, y1, x2, y2), _ in page.links:
-            if kind == "internal" and target not in anchors:
-                links.append((number, (x1 * 0.75, height - y2 * 0.75, x2 * 0.75,
-                                       height - y1 * 0.75), target))
-    return tuple(links)
+@contextmanager
+def _links_kept():
+    """Within the block, a link to an anchor the document does not hold (one in another
+    unit) is written as a link to that name, with its place in the structure tree, instead
+    of being dropped: the assembled document holds every name."""
+    original = weasyprint.pdf.resolve_links
+
+    def keep_every_link(pages):
+        seen: set[str] = set()
+        for page in pages:
+            anchors = []
+            for name, (x, y, _, _) in page.anchors.items():
+                if name not in seen:
+                    seen.add(name)
+                    anchors.append((name, x, y))
+            yield list(page.links), anchors
+
+    weasyprint.pdf.resolve_links = keep_every_link
+    try:
+        yield
+    finally:
+        weasyprint.pdf.resolve_links = original
 
 
 @contextmanager

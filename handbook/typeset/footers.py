@@ -7,7 +7,8 @@ at the place the page's margin box would have put it: right-aligned on
 one-sided and right-hand pages, left-aligned on left-hand ones, with the log
 pages' own margins.  Nothing is laid out a second time.  The font is the same
 font program as everywhere else, marked for the assembler to embed once with
-the glyphs the footers use.
+the glyphs the footers use.  A footer is a pagination artifact: the structure
+tree (see structure) passes it by.
 """
 
 from __future__ import annotations
@@ -70,8 +71,9 @@ def stamp_footers(final: Pdf, kinds: Sequence[str], footer: Footer) -> None:
         page.obj.Resources.Font[RESOURCE] = font
         page.contents_add(final.make_stream(b"q\n"), prepend=True)
         page.contents_add(final.make_stream(
-            f"Q\nq BT {RESOURCE} {footer.size:g} Tf {red:g} {green:g} {blue:g} rg "
-            f"{x:.2f} {baseline:.2f} Td <{glyphs}> Tj ET Q\n".encode("ascii")))
+            f"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC "
+            f"q BT {RESOURCE} {footer.size:g} Tf {red:g} {green:g} {blue:g} rg "
+            f"{x:.2f} {baseline:.2f} Td <{glyphs}> Tj ET Q EMC\n".encode("ascii")))
 
 
 class _Metrics:

@@ -50,7 +50,8 @@ class Runner:
 
     def run(self, tasks: list[UnitTask]) -> list[UnitPdf]:
         """Each task's unit, from the cache or typeset afresh, in the order given."""
-        keys = [digest("unit", task.stylesheet, task.html, "\0".join(task.allowed))
+        keys = [digest("unit", task.stylesheet, task.html, "\0".join(task.allowed),
+                       "tagged" if task.tagged else "untagged")
                 if task.cacheable else "" for task in tasks]
         results: list[UnitPdf | None] = [_from_cache(self.cache, key) if key else None
                                          for key in keys]
@@ -118,8 +119,6 @@ def _from_cache(cache: Cache, key: str) -> UnitPdf | None:
         return None
     metadata, pdf = entry
     try:
-        links = tuple((int(page), tuple(map(float, rectangle)), str(target))
-                      for page, rectangle, target in metadata["links"])
         pages = tuple((float(width), float(height)) for width, height in metadata["pages"])
         anchors = {str(name): int(page) for name, page in metadata["anchors"].items()}
         refused = tuple(map(str, metadata["refused"]))
@@ -129,9 +128,9 @@ def _from_cache(cache: Cache, key: str) -> UnitPdf | None:
     if not pages or not pdf.startswith(b"%PDF"):
         cache.discard("units", key)
         return None
-    return UnitPdf(pdf, pages, anchors, links, refused)
+    return UnitPdf(pdf, pages, anchors, refused)
 
 
 def _to_cache(cache: Cache, key: str, unit: UnitPdf) -> None:
-    cache.put("units", key, {"pages": unit.pages, "anchors": unit.anchors, "links": unit.links,
+    cache.put("units", key, {"pages": unit.pages, "anchors": unit.anchors,
                              "refused": unit.refused}, unit.pdf)

@@ -26,22 +26,19 @@ class UnitTask:
     time_limit: float
     #: False for a unit that names a patient: never read from or written to the cache.
     cacheable: bool = True
-
-
-#: A link to another unit: its page in the unit, its rectangle in PDF points, its anchor.
-Link = tuple[int, tuple[float, float, float, float], str]
+    #: Written with its structure tree (see structure).
+    tagged: bool = True
 
 
 @dataclass(frozen=True)
 class UnitPdf:
-    """A typeset unit: its PDF, its page sizes in points, the page of each anchor, the
-    links that point into other units (which its own PDF cannot hold), and the URLs the
-    sandbox refused while typesetting it."""
+    """A typeset unit: its PDF (links into other units name their anchors), its page sizes
+    in points, the page of each anchor, and the URLs the sandbox refused while typesetting
+    it."""
 
     pdf: bytes
     pages: tuple[tuple[float, float], ...]
     anchors: dict[str, int]
-    links: tuple[Link, ...] = ()
     refused: tuple[str, ...] = ()
 
 
@@ -112,3 +109,5 @@ class Metadata:
     language: str
     created: str  # PDF date, e.g. D:20261122
     modified: str
+    #: "pdf/ua-1" to say so in the XMP metadata; None for none.
+    conformance: str | None = None

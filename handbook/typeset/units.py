@@ -8,6 +8,7 @@
    are typeset again with the real numbers.
 3. Everything is assembled into one PDF (see assembly), and "Page X of Y" is
    written straight into each page (see footers): nothing is laid out twice.
+   Each unit's structure tree is joined into the document's (see structure).
 
 The result has the same pages, contents numbers, outline and footers as the
 document typeset whole.  What a document must offer is plain data
@@ -39,6 +40,8 @@ class TypesetOptions:
     allowed: tuple[str, ...]
     epoch: int
     time_limit: float
+    #: Every unit written with its structure tree, joined into one (see structure).
+    tagged: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def _number_the_contents(document: UnitDocument, typeset_units: list[UnitPdf],
 def _task(html: str, stylesheet: str, options: TypesetOptions,
           cacheable: bool = True) -> UnitTask:
     return UnitTask(html, stylesheet, options.allowed, options.epoch, options.time_limit,
-                    cacheable)
+                    cacheable, options.tagged)
 
 
 def _page_sizes(units: Sequence[UnitPdf], plan: list[int | None]) -> list:

@@ -1,5 +1,6 @@
-"""A document typeset whole, as one tagged PDF: the path for PDF/A and PDF/UA, whose
-structure tree and metadata must span the whole document.
+"""A document typeset whole, as one PDF: the path for PDF/A, whose output intent and
+metadata WeasyPrint writes for the whole document.  It is tagged as the units are
+(see engine).
 
 The PDF identifier is derived from the content, so the same HTML and options
 always give the same bytes.
@@ -23,7 +24,8 @@ class PrintedPdf:
 
 
 def print_pdf(html: str, *, allowed: list[Path], epoch: int,
-              time_limit: float = DEFAULT_TIME_LIMIT, variant: str | None = None) -> PrintedPdf:
+              time_limit: float = DEFAULT_TIME_LIMIT, variant: str | None = None,
+              tagged: bool = True) -> PrintedPdf:
     """Lay out ``html`` (relative URLs resolve against the layouts) into one PDF.
 
     ``epoch`` (seconds since 1970) stands in for "now" wherever a tool would
@@ -33,5 +35,6 @@ def print_pdf(html: str, *, allowed: list[Path], epoch: int,
 
     identifier = hashlib.sha256(f"{__version__}\0{variant}\0{html}".encode()).digest()[:16]
     result = typeset_html(html, allowed=tuple(str(path) for path in allowed), epoch=epoch,
-                          time_limit=time_limit, variant=variant, identifier=identifier)
+                          time_limit=time_limit, variant=variant, identifier=identifier,
+                          tagged=tagged)
     return PrintedPdf(result.pdf, len(result.pages), result.refused)

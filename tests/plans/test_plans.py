@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from conftest import PROTOCOLS, invoke, normalise, read_pdf
+from conftest import PROTOCOLS, invoke, normalise
+from tagged_reading import pdfinfo
 
 DAY = datetime.date
 
@@ -27,17 +28,6 @@ def test_plan_command_refuses_clearly(arguments, message, tmp_path):
 
 
 # -- one plan, printed ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def plan_pdf(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("plan")
-    target = folder / "plan.pdf"
-    result = invoke("plan", PROTOCOLS, "--patient", "Анна Петрова-Смит", "--protocol",
-                    "lumbar-hernia-manual-therapy", "--start", "2026-12-04", "--skip-weekends",
-                    "--therapist", "Dr Ivanova", "--clinic", "Spine Clinic", "-o", target)
-    assert result.exit_code == 0, result.output
-    return read_pdf(target, None), folder
 
 
 def test_plan_has_dates_screening_warnings_and_log(plan_pdf, library):
@@ -103,6 +93,12 @@ def test_batch_names_stay_in_the_folder_and_apart(batch_run):
         "outside_2026-12-03.pdf", "анна-каренина_2026-12-02.pdf"]
     assert sorted(path.name for path in folder.iterdir()) == ["out", "plans.csv"]
     assert not any(path.name.endswith(".part") for path in out.iterdir())
+
+
+def test_batch_plans_are_tagged(batch_run):
+    folder, _, _ = batch_run
+    for plan in (folder / "out").glob("*.pdf"):
+        assert pdfinfo(plan)["Tagged"].strip() == "yes", plan.name
 
 
 def test_batch_rerun_skips_what_is_up_to_date(batch_run):

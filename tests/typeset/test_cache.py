@@ -43,6 +43,20 @@ def test_options_are_part_of_the_key(minimal_copy, tmp_path):
     assert round(width / 72 * 25.4) == 148
 
 
+def test_tagging_is_part_of_the_keys(minimal_copy, tmp_path):
+    """Tagged and untagged units are different bytes: neither is ever taken for the other."""
+    cache = tmp_path / "cache"
+    tagged = build_into(minimal_copy, tmp_path / "tagged.pdf", cache)
+    untagged = build_into(minimal_copy, tmp_path / "untagged.pdf", cache, tagged=False)
+    assert not untagged.from_cache and untagged.units_cached == 0
+    assert "/StructTreeRoot" in read_pdf(tmp_path / "tagged.pdf", 0).reader.trailer["/Root"]
+    assert "/StructTreeRoot" not in read_pdf(tmp_path / "untagged.pdf", 0).reader.trailer["/Root"]
+    shutil.rmtree(cache / "outputs")
+    again = build_into(minimal_copy, tmp_path / "again.pdf", cache)
+    assert again.units_typeset == 0 and again.units_cached == tagged.units_typeset
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "tagged.pdf").read_bytes()
+
+
 def test_no_cache_neither_reads_nor_writes(minimal_copy, tmp_path):
     result = build_into(minimal_copy, tmp_path / "a.pdf", None)
     assert not result.from_cache and result.units_cached == 0

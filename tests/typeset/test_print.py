@@ -13,6 +13,7 @@ from conftest import (
     FIGURE_LABEL, FIXTURES, PROTOCOLS, SESSION_ROW, build_pdf, fragments, log_summary_pages,
     outline_entries,
 )
+from handbook.build import BuildOptions, build
 from handbook.cli import main
 from handbook.typeset.imposition import booklet_order
 
@@ -27,11 +28,6 @@ def portrait_sizes(pdf) -> set[tuple[int, int]]:
         if height > width:
             sizes.add((round(width / MM), round(height / MM)))
     return sizes
-
-
-@pytest.fixture(scope="module")
-def a5_pdf(tmp_path_factory):
-    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("a5") / "a5.pdf", paper="a5")
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +125,10 @@ def page_content(page) -> bytes:
 
 
 def test_booklet_pages_are_in_folding_order(tmp_path):
-    """Each sheet side shows the right pages, left and right: read back from the placements."""
-    plain = build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf", paper="a5", duplex=True)
+    """Each sheet side shows the right pages, left and right: read back from the placements.
+    (A booklet is imposed from untagged pages, so the plain build to compare is untagged.)"""
+    plain = build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf", paper="a5", duplex=True,
+                      tagged=False)
     booklet = build_pdf(FIXTURES / "minimal", tmp_path / "booklet.pdf", paper="a5", booklet=True)
     source = pikepdf.open(plain.path)
     pages_by_content: dict[bytes, set[int]] = {}
@@ -157,6 +155,7 @@ def test_booklet_pages_are_in_folding_order(tmp_path):
             else:
                 assert index in placed[where], (where, index, placed)
     assert any(len(indexes) == 1 for indexes in pages_by_content.values())
+    assert "/StructTreeRoot" not in sheets.Root  # said in --help: a booklet is not tagged
 
 
 def test_booklet_order_pads_to_a_multiple_of_four():
@@ -183,9 +182,13 @@ def test_bleed_and_crop_marks(tmp_path):
     assert drawings(page) == drawings(plain.pages[1]) + 1
 
 
-def test_pdf_ua_is_tagged_with_a_real_structure(tmp_path):
-    pdf = build_pdf(FIXTURES / "minimal", tmp_path / "ua.pdf", variant="pdf/ua-1")
-    document = pikepdf.open(pdf.path)
+def test_pdf_ua_is_assembled_from_the_default_builds_units(tmp_path):
+    cache = tmp_path / "cache"
+    build(BuildOptions(FIXTURES / "minimal", tmp_path / "default.pdf", cache_folder=cache))
+    result = build(BuildOptions(FIXTURES / "minimal", tmp_path / "ua.pdf", variant="pdf/ua-1",
+                                cache_folder=cache))
+    assert result.units_typeset == 0 and result.units_cached > 0
+    document = pikepdf.open(result.output)
     assert document.Root.MarkInfo.Marked is True
     assert document.Root.ViewerPreferences.DisplayDocTitle is True
     assert str(document.Root.Lang) == "en"
@@ -258,6 +261,7 @@ def test_option_combinations_that_make_no_sense(arguments, message, tmp_path):
 def test_help_says_how_to_print_a_booklet():
     result = CliRunner().invoke(main, ["build", "--help"])
     assert "flipping on the short" in result.output and "fold" in result.output
+    assert "untagged" in " ".join(result.output.split())
 
 
 def test_duplex_blank_pages_have_the_same_boxes_as_the_rest(tmp_path):
