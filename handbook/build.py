@@ -129,6 +129,10 @@ def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
         return BuildResult(options.output, None, 0.0), data
     result = _typeset(handbook, options, runner, epoch)
     data, sheets = result.pdf, None
+    if options.bleed or options.marks:
+        from .typeset.marks import finish_for_print
+
+        data = finish_for_print(data, options.bleed, options.marks)
     if options.booklet:
         from .typeset.imposition import impose
 

@@ -217,9 +217,9 @@ class Handbook:
 
     def footer_places(self) -> dict[str, tuple[float, float, str]]:
         """Where the page's margin box puts "Page X of Y": (x of the end it aligns to, top of
-        its line, alignment) in points from the media box's left and bottom edges, for
-        portrait pages and landscape logs, right- and left-hand."""
-        setup, paper, bleed = self.setup, self.setup.paper, self.setup.bleed
+        its line, alignment) in points from the trimmed page's left and bottom edges (a bleed
+        lies outside them), for portrait pages and landscape logs, right- and left-hand."""
+        setup, paper = self.setup, self.setup.paper
         places = {}
         for kind in ("page", "log"):
             width = paper.width if kind == "page" else paper.height
@@ -232,8 +232,8 @@ class Handbook:
                                                 for value in setup.margins(side).split()]
                 align = "left" if setup.duplex and side == "left" else "right"
                 x = left if align == "left" else width - right
-                places[f"{kind}-{side}"] = ((x + bleed) * PT_PER_MM,
-                                            (bottom - FOOTER_PADDING + bleed) * PT_PER_MM, align)
+                places[f"{kind}-{side}"] = (x * PT_PER_MM, (bottom - FOOTER_PADDING) * PT_PER_MM,
+                                            align)
         return places
 
     def running_type(self) -> tuple[float, tuple[float, float, float]]:

@@ -3,7 +3,8 @@
 Units are typeset apart, so none knows its final page number.  Once the final
 sequence of pages is known, the assembler writes each page's footer as a few
 PDF text operators in the shipped font (PT Sans, the font of the running heads),
-at the place the page's margin box would have put it: right-aligned on
+at the place the page's margin box would have put it, measured from the trimmed
+page's corner (a bleed moves nothing): right-aligned on
 one-sided and right-hand pages, left-aligned on left-hand ones, with the log
 pages' own margins.  Nothing is laid out a second time.  The font is the same
 font program as everywhere else, marked for the assembler to embed once with
@@ -59,8 +60,9 @@ def stamp_footers(final: Pdf, kinds: Sequence[str], footer: Footer) -> None:
         side = "left" if footer.duplex and (index + 1) % 2 == 0 else "right"
         place = footer.places[f"{kinds[index]}-{side}"]
         width = metrics.width(text, footer.size)
-        x = place.x - width if place.align == "right" else place.x
-        baseline = place.top - metrics.ascent * footer.size / metrics.units
+        left, bottom = _trim_origin(page)
+        x = left + (place.x - width if place.align == "right" else place.x)
+        baseline = bottom + place.top - metrics.ascent * footer.size / metrics.units
         glyphs = "".join(f"{metrics.glyph(character):04X}" for character in text)
         red, green, blue = footer.colour
         if Name.Resources not in page.obj:
@@ -72,6 +74,13 @@ def stamp_footers(final: Pdf, kinds: Sequence[str], footer: Footer) -> None:
         page.contents_add(final.make_stream(
             f"Q\nq BT {RESOURCE} {footer.size:g} Tf {red:g} {green:g} {blue:g} rg "
             f"{x:.2f} {baseline:.2f} Td <{glyphs}> Tj ET Q\n".encode("ascii")))
+
+
+def _trim_origin(page) -> tuple[float, float]:
+    """The trimmed page's lower left corner: the places are measured from it, so a page
+    with a bleed (a media box larger than the page) gets its number where a plain one does."""
+    box = page.obj.get("/TrimBox", page.mediabox)
+    return float(box[0]), float(box[1])
 
 
 class _Metrics:

@@ -57,7 +57,7 @@ class OutlineEntry:
 @dataclass(frozen=True)
 class FooterPlace:
     """Where a footer goes on a page: the end it is aligned to and the top of its line, in
-    points from the page's left and bottom edges."""
+    points from the trimmed page's left and bottom edges."""
 
     x: float
     top: float

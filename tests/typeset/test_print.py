@@ -165,22 +165,48 @@ def test_booklet_order_pads_to_a_multiple_of_four():
     assert sorted(order) == list(range(8))
 
 
+def box(page, name: str) -> list[float]:
+    return [float(value) for value in page.obj[name]]
+
+
+def strokes_outside(path, index: int, trim: list[float]) -> list[tuple[float, ...]]:
+    """The bounds of every path drawn on a page outside its trim box (the marks)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(str(path))
+    found = []
+    for item in document[index].get_objects():
+        bounds = tuple(item.get_bounds())
+        if item.type == raw.FPDF_PAGEOBJ_PATH and (bounds[2] < trim[0] or bounds[0] > trim[2]
+                                                   or bounds[3] < trim[1] or bounds[1] > trim[3]):
+            found.append(bounds)
+    document.close()
+    return found
+
+
 def test_bleed_and_crop_marks(tmp_path):
+    """The bleed box is the bleed; the crop marks and crosses start beyond it, on a slug."""
     pdf = build_pdf(FIXTURES / "minimal", tmp_path / "out.pdf", bleed=3.0, marks=True)
     document = pikepdf.open(pdf.path)
     page = document.pages[1]
-    media = [float(value) for value in page.mediabox]
-    trim = [float(value) for value in page.obj.TrimBox]
-    assert round((trim[0] - media[0]) / MM, 1) == 3.0
-    assert round((media[3] - trim[3]) / MM, 1) == 3.0
+    trim, bleed, media = (box(page, name) for name in ("/TrimBox", "/BleedBox", "/MediaBox"))
+    assert [round(abs(trim[side] - bleed[side]) / MM, 2) for side in range(4)] == [3.0] * 4
     assert round((trim[2] - trim[0]) / MM) == 210
-    plain = pikepdf.open(build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf").path)
-
-    def drawings(page) -> int:
-        form = page.as_form_xobject()  # the page's own drawing, the footer's included
-        return sum(str(operator) == "Do" for _, operator in pikepdf.parse_content_stream(form))
-    # the crop and registration marks are one more drawing, outside the trim
-    assert drawings(page) == drawings(plain.pages[1]) + 1
+    assert all(abs(media[side] - trim[side]) > abs(bleed[side] - trim[side]) + 6 * MM
+               for side in range(4))
+    marks = strokes_outside(pdf.path, 1, trim)
+    assert len(marks) >= 8 + 4  # two marks at each corner, a cross on each side
+    for left, bottom, right, top in marks:
+        assert right < bleed[0] or left > bleed[2] or top < bleed[1] or bottom > bleed[3]
+        assert media[0] <= left and right <= media[2] and media[1] <= bottom and top <= media[3]
+    corner_marks = [mark for mark in marks if abs(mark[1] - trim[1]) < 0.5 < mark[2] - mark[0]]
+    assert corner_marks  # on the line of the trim: where to cut
+    plain = build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf", bleed=3.0)
+    plain_document = pikepdf.open(plain.path)
+    plain_page = plain_document.pages[1]
+    assert box(plain_page, "/MediaBox") == pytest.approx(box(plain_page, "/BleedBox"), abs=0.01)
+    assert not strokes_outside(plain.path, 1, box(plain_page, "/TrimBox"))
 
 
 def test_pdf_ua_is_tagged_with_a_real_structure(tmp_path):

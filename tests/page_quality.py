@@ -1,0 +1,295 @@
+"""Is every page of a built PDF right?  The checks a careful proof-reader makes, from the PDF.
+
+Each page is read back as lines of text, rules and figures (pdf_pages.py), and judged:
+
+* **fill** — a page whose section goes on overleaf is at least half used, and a section's
+  last page holds more than a stray line or two.  Meant to be sparse: the cover, a section
+  of one page (a chapter's opening page, a form), a blank page before a section (duplex)
+  or at the end of a booklet;
+* **last line** — no heading, and no caption or table head with nothing under it, as the
+  last thing on a page;
+* **overlap** — no text box overlaps another, crosses a rule (a table's, a box's) or comes
+  within 3 mm of the page's edge;
+* **page number** — every page but the cover and the blanks carries "Page X of Y" (X its
+  number, Y the count) on the running footer's baseline, in the same place as on every
+  other page of its kind.
+
+What the PDF shows is all it knows: a section starts where a named destination (an
+element's id) stands at the top of a page, where the page turns to landscape or follows a
+blank; in a booklet's sheets, which keep no destinations, where a page opens with a
+heading.  Every finding names the variant, the page and the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pdf_pages import Box, Page, Run
+
+MM = 72 / 25.4
+#: A page whose section goes on overleaf uses at least this share of the type area's height.
+MIN_FILL = 0.5
+#: A section's last page holds at least this share, or at least TAIL_LINES lines.
+MIN_TAIL = 0.12
+TAIL_LINES = 4
+#: No text closer than this to the trimmed page's edge (a print shop's safe area).
+SAFE = 3 * MM
+#: How far apart two positions may be and still be "the same" (points).
+SAME = 0.6
+#: "Page 7 of 80", "Стр. 7 из 80": two numbers and words around them, alone on their line.
+PAGE_NUMBER = re.compile(r"^\D{0,12}(\d+)\D{1,6}(\d+)\D{0,6}$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    variant: str
+    page: str
+    problem: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.variant}, {self.page}: {self.problem}: «{self.text}»"
+
+
+def check_pages(variant: str, pages: list[Page]) -> list[Finding]:
+    """Every finding on the pages of one built PDF, page by page."""
+    layout = Layout(pages)
+    findings: list[Finding] = []
+    for page in pages:
+        for problem, text in (*_fill(layout, page), *_last_line(layout, page),
+                              *_collisions(page), *_page_number(layout, page)):
+            findings.append(Finding(variant, page.place or f"page {page.number}", problem,
+                                    _short(text)))
+    return findings
+
+
+class Layout:
+    """What every page of the PDF shares: the body text's size, where the running heads
+    and footers are, and the type area, learned from the pages themselves."""
+
+    def __init__(self, pages: list[Page]):
+        self.pages = pages
+        sizes = Counter()
+        for page in pages:
+            for run in page.runs:
+                if "Serif" in run.font:
+                    sizes[round(run.size, 1)] += len(run.text)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+        self.numbers = {page.number: self._stamped(page) for page in pages}
+        self.header, self.footer, self.area = {}, {}, {}
+        for landscape in (False, True):
+            numbered = [page for page in pages if page.landscape == landscape
+                        and self.numbers[page.number] is not None]
+            tops = Counter(round(max(run.box[1] for run in page.runs)) for page in numbered)
+            self.header[landscape] = tops.most_common(1)[0][0] - 1 if tops else None
+            self.footer[landscape] = max((self.numbers[page.number].box[3] for page in numbered),
+                                         default=None)
+        for landscape in (False, True):
+            boxes = [box for page in pages if page.landscape == landscape
+                     for box in self.body(page)]
+            if boxes:
+                self.area[landscape] = (min(box[1] for box in boxes), max(box[3] for box in boxes))
+        self.kinds = [self._kind(page, pages[index - 1] if index else None)
+                      for index, page in enumerate(pages)]
+        numbered = [(page, self.numbers[page.number]) for page in pages
+                    if self.numbers[page.number] is not None]
+        self.number_height = {
+            landscape: Counter(round(run.baseline - page.trim[1], 1) for page, run in numbered
+                               if page.landscape == landscape).most_common(1)[0][0]
+            for landscape in (False, True) if any(page.landscape == landscape
+                                                  for page, _ in numbered)}
+
+    def kind(self, page: Page) -> str:
+        return self.kinds[page.number - 1]
+
+    def goes_on(self, page: Page) -> bool:
+        """The page's section goes on overleaf."""
+        return page.number < len(self.pages) and self.kinds[page.number] == "more"
+
+    def _stamped(self, page: Page) -> Run | None:
+        """The run that says "Page X of Y" for this page, in the lower quarter of the page."""
+        total = len(self.pages)
+        limit = page.trim[1] + (page.trim[3] - page.trim[1]) / 4
+        for run in page.runs:
+            match = PAGE_NUMBER.match(run.text)
+            if match and run.box[3] < limit and (int(match[1]), int(match[2])) == (
+                    page.number, total):
+                return run
+        return None
+
+    def in_head(self, page: Page, box: Box) -> bool:
+        header = self.header.get(page.landscape)
+        return header is not None and box[1] >= header
+
+    def in_foot(self, page: Page, box: Box) -> bool:
+        footer = self.footer.get(page.landscape)
+        return footer is not None and box[3] <= footer + SAME
+
+    def body_runs(self, page: Page) -> list[Run]:
+        return [run for run in page.runs if _inside(run.box, page.trim)
+                and not self.in_head(page, run.box) and not self.in_foot(page, run.box)]
+
+    def body(self, page: Page) -> list[Box]:
+        """The boxes of everything in the page's type area: text, rules, figures."""
+        boxes = [run.box for run in self.body_runs(page)]
+        boxes += [box for box in (*page.rules, *page.figures) if _inside(box, page.trim)
+                  and not self.in_head(page, box) and not self.in_foot(page, box)]
+        return boxes
+
+    def fill(self, page: Page) -> float:
+        """How far down the type area the page's content reaches, from 0 to 1."""
+        boxes = self.body(page)
+        bottom, top = self.area.get(page.landscape, (0.0, 1.0))
+        if not boxes or top <= bottom:
+            return 0.0
+        return (top - min(box[1] for box in boxes)) / (top - bottom)
+
+    def first_line(self, page: Page) -> list[Run]:
+        runs = self.body_runs(page)
+        if not runs:
+            return []
+        top = max(run.baseline for run in runs)
+        return [run for run in runs if abs(run.baseline - top) < 2]
+
+    def is_heading(self, runs: list[Run], scale: float) -> bool:
+        return bool(runs) and all(run.bold_sans and run.size >= scale * self.body_size - 0.1
+                                  for run in runs)
+
+    def _kind(self, page: Page, previous: Page | None) -> str:
+        """cover, blank, start (a section's first page: a chapter, a protocol, a form) or more.
+
+        A section starts where a named destination (a section's id) stands at the top of
+        the page; in a PDF without any (a booklet's sheets), where a heading does."""
+        if page.blank:
+            return "blank"
+        if page.number == 1 and self.numbers[page.number] is None:
+            return "cover"
+        first = self.first_line(page)
+        if previous is None or previous.blank or previous.landscape != page.landscape:
+            return "start"
+        if page.anchors is None:
+            return "start" if self.is_heading(first, 0.98) else "more"
+        top = max((run.box[3] for run in first), default=page.trim[3])
+        return "start" if any(height >= top - 1 for height in page.anchors) else "more"
+
+
+def _fill(layout: Layout, page: Page):
+    kind = layout.kind(page)
+    if kind == "blank":
+        following = page.number < len(layout.pages) and layout.kinds[page.number]
+        if following not in (False, "start", "blank"):
+            yield "a blank page inside a section", "(blank)"
+        return
+    if kind == "cover":
+        return
+    fill = layout.fill(page)
+    lines = _lines(layout.body_runs(page))
+    if layout.goes_on(page) and fill < MIN_FILL:
+        yield (f"only {fill:.0%} of the page is used and its section goes on overleaf",
+               _last_text(layout, page))
+    elif not layout.goes_on(page) and kind == "more" and fill < MIN_TAIL \
+            and len(lines) < TAIL_LINES:
+        yield (f"the end of a section stands alone on a page ({len(lines)} lines)",
+               " / ".join(lines))
+
+
+def _last_line(layout: Layout, page: Page):
+    """A heading, a caption or a table's head whose text is overleaf."""
+    runs = layout.body_runs(page)
+    if not runs or not layout.goes_on(page):
+        return
+    lines = sorted({round(run.baseline, 1) for run in runs})
+    last = [run for run in runs if abs(run.baseline - lines[0]) < 2]
+    if not all(run.bold_sans for run in last):
+        return
+    lowest = min(box[1] for box in layout.body(page))
+    if lowest < min(run.box[1] for run in last) - 2 * layout.body_size:
+        return  # a drawing or a box comes under the line: the line is not last
+    if _under_figure(page, last) or _ruled_below(page, last):
+        return  # a figure's caption, or the last line inside a box or a table
+    text = " ".join(run.text for run in sorted(last, key=lambda run: run.box[0]))
+    if layout.is_heading(last, 0.98):
+        yield "a heading is the last thing on the page", text
+    else:
+        yield "a caption or table head is the last thing on the page", text
+
+
+def _under_figure(page: Page, line: list[Run]) -> bool:
+    top = max(run.box[3] for run in line)
+    left, right = min(run.box[0] for run in line), max(run.box[2] for run in line)
+    return any(0 <= figure[1] - top < 3 * line[0].size and figure[0] < right and left < figure[2]
+               for figure in page.figures)
+
+
+def _ruled_below(page: Page, line: list[Run]) -> bool:
+    """The line sits in a box or a table cell: a rule runs under it within a line's height."""
+    bottom = min(run.box[1] for run in line)
+    left, right = min(run.box[0] for run in line), max(run.box[2] for run in line)
+    return any(0 <= bottom - rule[3] < 1.5 * line[0].size and rule[0] < right and left < rule[2]
+               for rule in page.rules)
+
+
+def _collisions(page: Page):
+    """Text on text, text across a rule, text at the edge of the page."""
+    runs = sorted(page.runs, key=lambda run: run.box[1])
+    for index, run in enumerate(runs):
+        for other in runs[index + 1:]:
+            if other.box[1] >= run.box[3]:
+                break
+            if _overlap(run.box, other.box, 0.5):
+                yield "two text boxes overlap", f"{run.text} ⟷ {other.text}"
+        for rule in page.rules:
+            if _overlap(run.box, rule, 0.15):
+                yield "text crosses a rule", run.text
+                break
+        left, bottom, right, top = page.trim
+        if (run.box[0] < left + SAFE or run.box[2] > right - SAFE
+                or run.box[1] < bottom + SAFE or run.box[3] > top - SAFE):
+            yield "text runs to the edge of the page", run.text
+
+
+def _page_number(layout: Layout, page: Page):
+    """"Page X of Y" on the baseline of the footer beside it, where it is on every page."""
+    if layout.kind(page) in ("blank", "cover"):
+        return
+    number = layout.numbers[page.number]
+    if number is None:
+        yield "no stamped page number", f"page {page.number} of {len(layout.pages)}"
+        return
+    beside = [run for run in page.runs if run is not number and layout.in_foot(page, run.box)
+              and abs(run.baseline - number.baseline) < 4 * MM]
+    if beside and abs(beside[0].baseline - number.baseline) > SAME:
+        yield (f"the page number is {number.baseline - beside[0].baseline:+.1f} pt off the "
+               f"running footer's baseline ({beside[0].text})"), number.text
+    elif abs(number.baseline - page.trim[1] - layout.number_height[page.landscape]) > SAME:
+        yield "the page number is not where it is on the other pages", number.text
+
+
+def _lines(runs: list[Run]) -> list[str]:
+    rows: dict[int, list[Run]] = {}
+    for run in runs:
+        rows.setdefault(round(run.baseline), []).append(run)
+    return [" ".join(run.text for run in sorted(rows[y], key=lambda run: run.box[0]))
+            for y in sorted(rows, reverse=True)]
+
+
+def _last_text(layout: Layout, page: Page) -> str:
+    lines = _lines(layout.body_runs(page))
+    return lines[-1] if lines else "(a drawing)"
+
+
+def _overlap(first: Box, second: Box, margin: float) -> bool:
+    return (min(first[2], second[2]) - max(first[0], second[0]) > margin
+            and min(first[3], second[3]) - max(first[1], second[1]) > margin)
+
+
+def _inside(box: Box, trim: Box) -> bool:
+    return box[0] >= trim[0] - 1 and box[1] >= trim[1] - 1 and box[2] <= trim[2] + 1 \
+        and box[3] <= trim[3] + 1
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
