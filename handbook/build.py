@@ -61,6 +61,8 @@ class BuildResult:
     #: URLs the sandbox refused to fetch, whichever path typeset them.
     refused: tuple[str, ...] = ()
     sheets: int | None = None
+    #: Advice for whoever prints the file (a booklet too thick to staple), one line each.
+    warnings: tuple[str, ...] = ()
     from_cache: bool = False
     units_typeset: int | None = None
     units_cached: int | None = None
@@ -83,11 +85,11 @@ def build(options: BuildOptions, runner: Runner | None = None) -> BuildResult:
         write_atomically(options.output, data)
         return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
                            refused=tuple(metadata["refused"]), sheets=metadata["sheets"],
-                           from_cache=True)
+                           warnings=tuple(metadata["warnings"]), from_cache=True)
     result, data = _build(options, cache, runner)
     if key:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets,
-                                   "refused": result.refused}, data)
+                                   "refused": result.refused, "warnings": result.warnings}, data)
         cache.prune()
     return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"")
 
@@ -120,7 +122,7 @@ def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
     epoch = source_epoch(library.edition.date)
     modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
     setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
-                      bleed=options.bleed, marks=options.marks)
+                      bleed=options.bleed, marks=options.marks, booklet=options.booklet)
     handbook = Handbook(selection, setup=setup, modified=modified,
                         embed_fonts=options.format == "html", audience=options.audience)
     if options.format == "html":
@@ -128,7 +130,7 @@ def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
         write_atomically(options.output, data)
         return BuildResult(options.output, None, 0.0), data
     result = _typeset(handbook, options, runner, epoch)
-    data, sheets = result.pdf, None
+    data, sheets, warnings = result.pdf, None, ()
     if options.bleed or options.marks:
         from .typeset.marks import finish_for_print
 
@@ -139,8 +141,26 @@ def _build_with(options: BuildOptions, cache: Cache, runner: Runner | None
         _, width, height = SHEETS[PAPERS[options.paper].booklet_sheet]
         data = impose(data, (width, height))
         sheets = -(-result.pages // 4)
+        warnings = _binding_advice(result.pages, sheets,
+                                   [region.id for region in selection.regions])
     write_atomically(options.output, data)
-    return dataclasses.replace(result, sheets=sheets), data
+    return dataclasses.replace(result, sheets=sheets, warnings=warnings), data
+
+
+def _binding_advice(pages: int, sheets: int, regions: list[str]) -> tuple[str, ...]:
+    """A booklet too thick to saddle-stitch: say so, and how else to print it."""
+    from .typeset.imposition import SADDLE_STITCH_PAGES
+
+    if pages <= SADDLE_STITCH_PAGES:
+        return ()
+    choices = ["have it bound as a book (perfect binding): build it with --duplex instead of "
+               "--booklet, a plain double-sided PDF with chapters on right-hand pages"]
+    if len(regions) > 1:
+        volumes = ", ".join(f"--region {region}" for region in regions)
+        choices.insert(0, f"split it into volumes, one booklet per region: {volumes}")
+    return (f"{pages} pages on {sheets} sheets is more than a saddle stitch holds well "
+            f"(about {SADDLE_STITCH_PAGES} pages, {SADDLE_STITCH_PAGES // 4} sheets); "
+            + "; or ".join(choices) + ".",)
 
 
 def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
@@ -169,16 +189,22 @@ def typesettable(handbook: Handbook) -> UnitDocument:
     from .edition import anchors
 
     placeholders = {entry.anchor: 0 for entry in handbook.contents}
+    booklet = {}
+    if handbook.setup.booklet:  # chapters open on the right, the rest on the next page
+        chapters = {entry.anchor for entry in handbook.contents if entry.level == 1}
+        booklet = dict(right_hand_units=frozenset({anchors.COVER, anchors.CONTENTS, *chapters}),
+                       left_stylesheet=handbook.stylesheet(page_numbers=False, first="left"),
+                       back_cover=anchors.BACK_COVER)
     return unit_document(
         handbook, handbook.units(page_numbers=placeholders), outline=handbook.contents,
         contents_unit=anchors.CONTENTS,
         numbered_contents=lambda numbers: handbook.html([handbook.contents_unit(numbers)], None),
-        unnumbered=frozenset({anchors.COVER}))
+        unnumbered=frozenset({anchors.COVER, anchors.BACK_COVER}), **booklet)
 
 
 def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str | None = None,
                   numbered_contents=None, unnumbered: frozenset[str] = frozenset(),
-                  personal: frozenset[str] = frozenset()) -> UnitDocument:
+                  personal: frozenset[str] = frozenset(), **booklet) -> UnitDocument:
     """Rendered units as the plain data typesetting works on (a handbook, or a plan)."""
     from .typeset.tasks import Footer, FooterPlace, OutlineEntry, UnitDocument
 
@@ -193,7 +219,7 @@ def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str |
                       handbook.setup.duplex,
                       {name: FooterPlace(*place) for name, place in
                        handbook.footer_places().items()}),
-        unnumbered_units=unnumbered, personal_units=personal)
+        unnumbered_units=unnumbered, personal_units=personal, **booklet)
 
 
 def metadata_of(handbook: Handbook, title: str | None = None) -> Metadata:
@@ -227,9 +253,11 @@ def _cached_output(cache: Cache, key: str, options: BuildOptions) -> tuple[dict,
     if entry is None:
         return None
     metadata, data = entry
-    pages, sheets, refused = (metadata.get(name) for name in ("pages", "sheets", "refused"))
+    pages, sheets, refused, warnings = (metadata.get(name) for name in (
+        "pages", "sheets", "refused", "warnings"))
     expected = b"<!DOCTYPE html>" if options.format == "html" else b"%PDF"
     if (not data.startswith(expected) or not isinstance(refused, list)
+            or not isinstance(warnings, list)
             or not (pages is None or isinstance(pages, int))
             or not (sheets is None or isinstance(sheets, int))):
         cache.discard("outputs", key)

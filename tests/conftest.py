@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+#: The session fixtures of every variant of the handbook the suite reads.
+pytest_plugins = ("variants",)
 
 
 @dataclass

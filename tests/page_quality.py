@@ -10,14 +10,15 @@ Each page is read back as lines of text, rules and figures (pdf_pages.py), and j
   last thing on a page;
 * **overlap** — no text box overlaps another, crosses a rule (a table's, a box's) or comes
   within 3 mm of the page's edge;
-* **page number** — every page but the cover and the blanks carries "Page X of Y" (X its
+* **page number** — every page but the covers and the blanks carries "Page X of Y" (X its
   number, Y the count) on the running footer's baseline, in the same place as on every
-  other page of its kind.
+  other page of its kind;
+* **back cover** — a booklet's outside back cover is blank or a back cover, not content.
 
 What the PDF shows is all it knows: a section starts where a named destination (an
-element's id) stands at the top of a page, where the page turns to landscape or follows a
-blank; in a booklet's sheets, which keep no destinations, where a page opens with a
-heading.  Every finding names the variant, the page and the text.
+element's id) stands at the top of a page, or where the page turns to landscape; in a
+booklet's sheets, which keep no destinations, also where a page opens with a heading or
+follows a blank.  Every finding names the variant, the page and the text.
 """
 
 from __future__ import annotations
@@ -44,8 +45,11 @@ PAGE_NUMBER = re.compile(r"^\D{0,12}(\d+)\D{1,6}(\d+)\D{0,6}$")
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing wrong on one page: which variant, which page, which rule, in words."""
+
     variant: str
     page: str
+    rule: str  # underfull, alone, blank, heading, caption, overlap, rule, edge, number, ...
     problem: str
     text: str
 
@@ -53,14 +57,19 @@ class Finding:
         return f"{self.variant}, {self.page}: {self.problem}: «{self.text}»"
 
 
-def check_pages(variant: str, pages: list[Page]) -> list[Finding]:
-    """Every finding on the pages of one built PDF, page by page."""
+def check_pages(variant: str, pages: list[Page], *, booklet: bool = False) -> list[Finding]:
+    """Every finding on the pages of one built PDF, page by page; a ``booklet``'s outside
+    back cover (its last page) must be a back cover: blank, or unnumbered."""
     layout = Layout(pages)
     findings: list[Finding] = []
+    last = pages[-1] if pages else None
+    if booklet and last is not None and layout.kind(last) not in ("blank", "cover"):
+        findings.append(Finding(variant, last.place, "back", "the outside back cover is a page "
+                                "of the booklet's content", _last_text(layout, last)))
     for page in pages:
-        for problem, text in (*_fill(layout, page), *_last_line(layout, page),
-                              *_collisions(page), *_page_number(layout, page)):
-            findings.append(Finding(variant, page.place or f"page {page.number}", problem,
+        for rule, problem, text in (*_fill(layout, page), *_last_line(layout, page),
+                                    *_collisions(page), *_page_number(layout, page)):
+            findings.append(Finding(variant, page.place or f"page {page.number}", rule, problem,
                                     _short(text)))
     return findings
 
@@ -82,10 +91,11 @@ class Layout:
         for landscape in (False, True):
             numbered = [page for page in pages if page.landscape == landscape
                         and self.numbers[page.number] is not None]
-            tops = Counter(round(max(run.box[1] for run in page.runs)) for page in numbered)
+            # The running heads' baseline: the top line's on most numbered pages.
+            tops = Counter(round(max(run.baseline for run in page.runs)) for page in numbered)
             self.header[landscape] = tops.most_common(1)[0][0] - 1 if tops else None
-            self.footer[landscape] = max((self.numbers[page.number].box[3] for page in numbered),
-                                         default=None)
+            self.footer[landscape] = max((self.numbers[page.number].baseline
+                                          for page in numbered), default=None)
         for landscape in (False, True):
             boxes = [box for page in pages if page.landscape == landscape
                      for box in self.body(page)]
@@ -109,33 +119,39 @@ class Layout:
         return page.number < len(self.pages) and self.kinds[page.number] == "more"
 
     def _stamped(self, page: Page) -> Run | None:
-        """The run that says "Page X of Y" for this page, in the lower quarter of the page."""
-        total = len(self.pages)
+        """The run that says "Page X of Y" for this page, in the lower quarter of the page;
+        Y counts every page, or those up to the last printed one (blanks that pad a
+        booklet to whole sheets may follow)."""
+        printed = len(self.pages)
+        while printed > 1 and self.pages[printed - 1].blank:
+            printed -= 1
         limit = page.trim[1] + (page.trim[3] - page.trim[1]) / 4
         for run in page.runs:
             match = PAGE_NUMBER.match(run.text)
-            if match and run.box[3] < limit and (int(match[1]), int(match[2])) == (
-                    page.number, total):
+            if match and run.box[3] < limit and int(match[1]) == page.number \
+                    and int(match[2]) in (len(self.pages), printed):
                 return run
         return None
 
-    def in_head(self, page: Page, box: Box) -> bool:
+    def in_head(self, page: Page, height: float) -> bool:
+        """A line whose baseline (a drawing whose bottom) is this high is a running head."""
         header = self.header.get(page.landscape)
-        return header is not None and box[1] >= header
+        return header is not None and height >= header
 
-    def in_foot(self, page: Page, box: Box) -> bool:
+    def in_foot(self, page: Page, height: float) -> bool:
+        """A line whose baseline (a drawing whose top) is this low is a running footer."""
         footer = self.footer.get(page.landscape)
-        return footer is not None and box[3] <= footer + SAME
+        return footer is not None and height <= footer + SAME
 
     def body_runs(self, page: Page) -> list[Run]:
         return [run for run in page.runs if _inside(run.box, page.trim)
-                and not self.in_head(page, run.box) and not self.in_foot(page, run.box)]
+                and not self.in_head(page, run.baseline) and not self.in_foot(page, run.baseline)]
 
     def body(self, page: Page) -> list[Box]:
         """The boxes of everything in the page's type area: text, rules, figures."""
         boxes = [run.box for run in self.body_runs(page)]
         boxes += [box for box in (*page.rules, *page.figures) if _inside(box, page.trim)
-                  and not self.in_head(page, box) and not self.in_foot(page, box)]
+                  and not self.in_head(page, box[1]) and not self.in_foot(page, box[3])]
         return boxes
 
     def fill(self, page: Page) -> float:
@@ -164,13 +180,13 @@ class Layout:
         the page; in a PDF without any (a booklet's sheets), where a heading does."""
         if page.blank:
             return "blank"
-        if page.number == 1 and self.numbers[page.number] is None:
-            return "cover"
+        if page.number in (1, len(self.pages)) and self.numbers[page.number] is None:
+            return "cover"  # the front cover, or a back cover
         first = self.first_line(page)
-        if previous is None or previous.blank or previous.landscape != page.landscape:
+        if previous is None or previous.landscape != page.landscape:
             return "start"
         if page.anchors is None:
-            return "start" if self.is_heading(first, 0.98) else "more"
+            return "start" if previous.blank or self.is_heading(first, 0.98) else "more"
         top = max((run.box[3] for run in first), default=page.trim[3])
         return "start" if any(height >= top - 1 for height in page.anchors) else "more"
 
@@ -180,18 +196,18 @@ def _fill(layout: Layout, page: Page):
     if kind == "blank":
         following = page.number < len(layout.pages) and layout.kinds[page.number]
         if following not in (False, "start", "blank"):
-            yield "a blank page inside a section", "(blank)"
+            yield "blank", "a blank page inside a section", "(blank)"
         return
     if kind == "cover":
         return
     fill = layout.fill(page)
     lines = _lines(layout.body_runs(page))
     if layout.goes_on(page) and fill < MIN_FILL:
-        yield (f"only {fill:.0%} of the page is used and its section goes on overleaf",
-               _last_text(layout, page))
+        yield ("underfull", f"only {fill:.0%} of the page is used and its section goes on "
+               "overleaf", _last_text(layout, page))
     elif not layout.goes_on(page) and kind == "more" and fill < MIN_TAIL \
             and len(lines) < TAIL_LINES:
-        yield (f"the end of a section stands alone on a page ({len(lines)} lines)",
+        yield ("alone", f"the end of a section stands alone on a page ({len(lines)} lines)",
                " / ".join(lines))
 
 
@@ -211,9 +227,9 @@ def _last_line(layout: Layout, page: Page):
         return  # a figure's caption, or the last line inside a box or a table
     text = " ".join(run.text for run in sorted(last, key=lambda run: run.box[0]))
     if layout.is_heading(last, 0.98):
-        yield "a heading is the last thing on the page", text
+        yield "heading", "a heading is the last thing on the page", text
     else:
-        yield "a caption or table head is the last thing on the page", text
+        yield "caption", "a caption or table head is the last thing on the page", text
 
 
 def _under_figure(page: Page, line: list[Run]) -> bool:
@@ -239,15 +255,15 @@ def _collisions(page: Page):
             if other.box[1] >= run.box[3]:
                 break
             if _overlap(run.box, other.box, 0.5):
-                yield "two text boxes overlap", f"{run.text} ⟷ {other.text}"
+                yield "overlap", "two text boxes overlap", f"{run.text} ⟷ {other.text}"
         for rule in page.rules:
             if _overlap(run.box, rule, 0.15):
-                yield "text crosses a rule", run.text
+                yield "rule", "text crosses a rule", run.text
                 break
         left, bottom, right, top = page.trim
         if (run.box[0] < left + SAFE or run.box[2] > right - SAFE
                 or run.box[1] < bottom + SAFE or run.box[3] > top - SAFE):
-            yield "text runs to the edge of the page", run.text
+            yield "edge", "text runs to the edge of the page", run.text
 
 
 def _page_number(layout: Layout, page: Page):
@@ -256,15 +272,17 @@ def _page_number(layout: Layout, page: Page):
         return
     number = layout.numbers[page.number]
     if number is None:
-        yield "no stamped page number", f"page {page.number} of {len(layout.pages)}"
+        yield "number", "no stamped page number", f"page {page.number} of {len(layout.pages)}"
         return
-    beside = [run for run in page.runs if run is not number and layout.in_foot(page, run.box)
+    beside = [run for run in page.runs if run is not number and layout.in_foot(page, run.baseline)
               and abs(run.baseline - number.baseline) < 4 * MM]
     if beside and abs(beside[0].baseline - number.baseline) > SAME:
-        yield (f"the page number is {number.baseline - beside[0].baseline:+.1f} pt off the "
-               f"running footer's baseline ({beside[0].text})"), number.text
+        off = number.baseline - beside[0].baseline
+        yield ("baseline", f"the page number is {off:+.1f} pt off the running footer's "
+               f"baseline ({beside[0].text})", number.text)
     elif abs(number.baseline - page.trim[1] - layout.number_height[page.landscape]) > SAME:
-        yield "the page number is not where it is on the other pages", number.text
+        yield ("place", "the page number is not where it is on the other pages",
+               number.text)
 
 
 def _lines(runs: list[Run]) -> list[str]:

@@ -168,6 +168,8 @@ class Handbook:
                                             "flow": self.audience == "patient"})
                  for part in self.parts for name, template, extra in self._part_units(part)]
         if self.audience != "patient":
+            if self.setup.booklet:  # the outside back cover: blank, or the clinic's contacts
+                units.append(self.unit(anchors.BACK_COVER, "parts/back-cover.html.j2", {}))
             return units
         return [Unit(anchors.LEAFLET, Markup("".join(unit.html for unit in units)))]
 
@@ -203,13 +205,14 @@ class Handbook:
         else:
             yield anchors.part(part), f"parts/{part}.html.j2", {}
 
-    def stylesheet(self, *, page_numbers: bool = True) -> str:
-        """print.css and the page geometry; without page numbers when the assembler adds them."""
+    def stylesheet(self, *, page_numbers: bool = True, first: str = "right") -> str:
+        """print.css and the page geometry; without page numbers when the assembler adds them.
+        ``first="left"``: in duplex, for a unit that opens on a left-hand page (a booklet's)."""
         scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
         page = render(css_environment(self.overrides), "page.css.j2", dict(
             setup=self.setup, audience=self.audience,
             sizes=self.setup.paper.type_sizes(scale),
-            page_number=self._page_number() if page_numbers else "none",
+            page_number=self._page_number() if page_numbers else "none", first=first,
             hyphenate=self.words.language != "en",
             colours=library_colours(self.selection.library)), self.overrides)
         stylesheet = print_css() + page + clinic_css(self.overrides)

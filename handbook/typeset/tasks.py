@@ -98,6 +98,12 @@ class UnitDocument:
     unnumbered_units: frozenset[str] = frozenset()
     #: Units that name a patient: typeset afresh every time, never cached.
     personal_units: frozenset[str] = frozenset()
+    #: With duplex, the units that open on a right-hand page; None: every unit.  The others
+    #: follow on the next page, typeset with ``left_stylesheet`` when that is a left-hand one.
+    right_hand_units: frozenset[str] | None = None
+    left_stylesheet: str = ""
+    #: The unit on a booklet's outside back cover: blank pages before it make whole sheets.
+    back_cover: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-
-import pytest
-
-from conftest import PROTOCOLS, build_pdf, fragments, normalise
-
-
+from conftest import fragments, normalise
 
 # -- the patient edition ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def patient_pdf(tmp_path_factory):
-    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("patient") / "patient.pdf",
-                     audience="patient")
+# patient_pdf: a session fixture (variants.py).
 
 
 def test_patient_edition_is_short_and_has_the_warning_signs(patient_pdf, handbook_pdf, library):

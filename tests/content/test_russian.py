@@ -10,13 +10,13 @@ import shutil
 import pytest
 import yaml
 from conftest import (
-    PROTOCOLS, ROOT, SESSION_ROW, build_pdf, contents_entries, fragments, invoke,
-    log_summary_pages, normalise, outline_entries, read_pdf,
+    PROTOCOLS, ROOT, SESSION_ROW, contents_entries, fragments, invoke, log_summary_pages,
+    normalise, outline_entries,
 )
+from variants import PROTOCOLS_RU
 
 from handbook.source.loader import load_library
 
-PROTOCOLS_RU = ROOT / "protocols-ru"
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: Vertebrae and segments as Russian clinical writing names them (C5–C6, Th4, L5–S1), and
 #: Roman numerals (стадия II).
@@ -28,31 +28,7 @@ def russian_library():
     return load_library(PROTOCOLS_RU)
 
 
-@pytest.fixture(scope="module")
-def russian_pdf(tmp_path_factory):
-    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "handbook-ru.pdf")
-
-
-@pytest.fixture(scope="module")
-def russian_a5(tmp_path_factory):
-    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "handbook-ru-a5.pdf",
-                     paper="a5")
-
-
-@pytest.fixture(scope="module")
-def russian_leaflet(tmp_path_factory):
-    return build_pdf(PROTOCOLS_RU, tmp_path_factory.mktemp("ru") / "leaflet-ru.pdf",
-                     audience="patient")
-
-
-@pytest.fixture(scope="module")
-def russian_plan(tmp_path_factory):
-    output = tmp_path_factory.mktemp("ru") / "plan-ru.pdf"
-    result = invoke("plan", PROTOCOLS_RU, "--patient", "Анна Петрова", "--protocol",
-                    "cervical-osteochondrosis", "--start", "2026-12-01", "--sessions", "21",
-                    "-o", output)
-    assert result.exit_code == 0, result.output
-    return read_pdf(output, 0)
+# russian_pdf, russian_a5, russian_leaflet and russian_plan: session fixtures (variants.py).
 
 
 def _source_words() -> set[str]:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import PROTOCOLS, invoke, normalise, read_pdf
+from conftest import PROTOCOLS, invoke, normalise
 
 DAY = datetime.date
 
@@ -29,15 +29,7 @@ def test_plan_command_refuses_clearly(arguments, message, tmp_path):
 # -- one plan, printed ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def plan_pdf(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("plan")
-    target = folder / "plan.pdf"
-    result = invoke("plan", PROTOCOLS, "--patient", "Анна Петрова-Смит", "--protocol",
-                    "lumbar-hernia-manual-therapy", "--start", "2026-12-04", "--skip-weekends",
-                    "--therapist", "Dr Ivanova", "--clinic", "Spine Clinic", "-o", target)
-    assert result.exit_code == 0, result.output
-    return read_pdf(target, None), folder
+# plan_pdf: a session fixture (variants.py), for a patient with a Cyrillic name.
 
 
 def test_plan_has_dates_screening_warnings_and_log(plan_pdf, library):
