@@ -250,13 +250,19 @@ def _ruled_below(page: Page, line: list[Run]) -> bool:
 def _collisions(page: Page):
     """Text on text, text across a rule, text at the edge of the page."""
     runs = sorted(page.runs, key=lambda run: run.box[1])
+    bands: dict[int, list[Box]] = {}  # the rules by the 20-point bands of height they cross
+    for rule in page.rules:
+        for band in range(int(rule[1] // 20), int(rule[3] // 20) + 1):
+            bands.setdefault(band, []).append(rule)
     for index, run in enumerate(runs):
         for other in runs[index + 1:]:
             if other.box[1] >= run.box[3]:
                 break
             if _overlap(run.box, other.box, 0.5):
                 yield "overlap", "two text boxes overlap", f"{run.text} ⟷ {other.text}"
-        for rule in page.rules:
+        near = {rule for band in range(int(run.box[1] // 20), int(run.box[3] // 20) + 1)
+                for rule in bands.get(band, ())}
+        for rule in sorted(near):
             if _overlap(run.box, rule, 0.15):
                 yield "rule", "text crosses a rule", run.text
                 break

@@ -224,11 +224,11 @@ def _runs(text_page) -> list[Run]:
     where the next glyph starts left of this one (set back over it), or after a gap wider
     than a space."""
     handle = text_page.raw
+    count = text_page.count_chars()
+    text = text_page.get_text_range(0, count) if count else ""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
-    matrix = raw.FS_MATRIX()
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    fonts: dict[int | None, tuple[str, float]] = {}  # per text object: its font and size
     runs: list[Run] = []
     current: dict | None = None
 
@@ -237,27 +237,25 @@ def _runs(text_page) -> list[Run]:
             runs.append(Run(current["text"].strip(), tuple(current["box"]), current["baseline"],
                             current["size"], current["font"]))
 
-    for index in range(text_page.count_chars()):
-        character = chr(raw.FPDFText_GetUnicode(handle, index))
-        if raw.FPDFText_IsGenerated(handle, index) or character in "\r\n":
-            if current is not None and character in "\r\n":
-                close()
-                current = None
+    for index, character in enumerate(text[:count]):
+        if character in "\r\n":
+            close()
+            current = None
             continue
-        raw.FPDFText_GetCharOrigin(handle, index, x, y)
-        raw.FPDFText_GetMatrix(handle, index, matrix)
-        size = raw.FPDFText_GetFontSize(handle, index) * math.sqrt(
-            abs(matrix.a * matrix.d - matrix.b * matrix.c))
         if character.isspace():
             if current is not None:
                 current["text"] += " "
             continue
+        obj = raw.FPDFText_GetTextObject(handle, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if key not in fonts:
+            fonts[key] = _font(handle, index, obj)
+        font, size = fonts[key]
+        raw.FPDFText_GetCharOrigin(handle, index, x, y)
         raw.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
         box = [left.value, bottom.value, right.value, top.value]
         if box[2] - box[0] <= 0 or box[3] - box[1] <= 0:  # a glyph with no ink
             box = [x.value, y.value, x.value, y.value]
-        raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
-        font = name.value.decode("latin-1").split("+")[-1]
         same = (current is not None and abs(current["baseline"] - y.value) < 0.5
                 and current["font"] == font and abs(current["size"] - size) < 0.2
                 and current["origin"] - 0.5 <= x.value <= current["box"][2] + 0.4 * size)
@@ -271,6 +269,19 @@ def _runs(text_page) -> list[Run]:
         current["origin"] = x.value  # a ligature's glyphs share one origin
     close()
     return runs
+
+
+def _font(handle, index: int, obj) -> tuple[str, float]:
+    """A glyph's font (its base name, subset prefix removed) and size as printed."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(handle, index, matrix)
+    size = raw.FPDFText_GetFontSize(handle, index) * math.sqrt(
+        abs(matrix.a * matrix.d - matrix.b * matrix.c))
+    name = ctypes.create_string_buffer(128)
+    font = raw.FPDFTextObj_GetFont(obj) if obj else None
+    if font:
+        raw.FPDFFont_GetBaseFontName(font, name, len(name))
+    return name.value.decode("latin-1").split("+")[-1], size
 
 
 def _cut_sheets(path: Path) -> tuple[bytes, list[str]]:
