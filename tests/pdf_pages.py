@@ -4,14 +4,12 @@ baselines, the straight rules drawn between them, and the figures.
 The page-quality check (page_quality.py) judges these and nothing else: it never asks the
 code that made the PDF how it meant the pages to look.  Text and drawings come from PDFium
 (pypdfium2), which places every glyph through every transformation the way a viewer does;
-a booklet's sheets are first cut back into its pages, in reading order, from the sheets'
-own placements (pikepdf).
+a booklet's sheets are first cut back into its pages (sheets.py).
 """
 
 from __future__ import annotations
 
 import ctypes
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+from sheets import cut_sheets
 
 #: (left, bottom, right, top) in PDF points, y upwards.
 Box = tuple[float, float, float, float]
@@ -80,7 +79,7 @@ def read_pages(path: Path, *, imposed: bool = False) -> list[Page]:
         places = [f"page {number}" for number in range(1, len(document) + 1)]
         anchors = _anchors(path)
     else:
-        data, places = _cut_sheets(path)
+        data, places = cut_sheets(path)
         document = pdfium.PdfDocument(data)
     try:
         pages = [_read_page(document[index], index + 1, place)
@@ -282,67 +281,3 @@ def _font(handle, index: int, obj) -> tuple[str, float]:
     if font:
         raw.FPDFFont_GetBaseFontName(font, name, len(name))
     return name.value.decode("latin-1").split("+")[-1], size
-
-
-def _cut_sheets(path: Path) -> tuple[bytes, list[str]]:
-    """A booklet's pages as a PDF of their own, in reading order, and where each one is.
-
-    A saddle-stitched booklet of P pages (P a multiple of four) prints page P and page 1
-    on the front of the first sheet, pages 2 and P-1 on its back, and so on inwards.  Each
-    placed page is a form XObject; the half of the sheet its centre falls in says which.
-    """
-    sheets = pikepdf.open(path)
-    sides = []
-    for side in sheets.pages:
-        width = float(side.mediabox[2]) - float(side.mediabox[0])
-        placed: dict[str, pikepdf.Object] = {}
-        matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-        stack = []
-        for operands, operator in pikepdf.parse_content_stream(side):
-            op = str(operator)
-            if op == "q":
-                stack.append(matrix)
-            elif op == "Q":
-                matrix = stack.pop() if stack else [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-            elif op == "cm":
-                matrix = _multiply([float(value) for value in operands], matrix)
-            elif op == "Do":
-                form = side.obj.Resources.XObject[str(operands[0])]
-                x0, y0, x1, y1 = (float(value) for value in form.BBox)
-                centre = (x0 + x1) / 2 * matrix[0] + (y0 + y1) / 2 * matrix[2] + matrix[4]
-                placed["left" if centre < width / 2 else "right"] = form
-        sides.append(placed)
-    total = 2 * len(sides)
-    slots: list[tuple[pikepdf.Object | None, str]] = [(None, "")] * total
-    for number, placed in enumerate(sides):
-        sheet, back = divmod(number, 2)
-        if back:
-            order = {"left": 2 * sheet + 1, "right": total - 2 - 2 * sheet}
-        else:
-            order = {"left": total - 1 - 2 * sheet, "right": 2 * sheet}
-        for where, index in order.items():
-            label = f"sheet {sheet + 1} {'back' if back else 'front'}, {where}"
-            slots[index] = (placed.get(where), label)
-    pages = pikepdf.Pdf.new()
-    size = next((form.BBox for form, _ in slots if form is not None), [0, 0, 420, 595])
-    for form, _ in slots:
-        box = form.BBox if form is not None else size
-        page = pages.add_blank_page(page_size=(float(box[2]) - float(box[0]),
-                                               float(box[3]) - float(box[1])))
-        page.obj.MediaBox = pikepdf.Array([float(value) for value in box])
-        if form is not None:
-            copied = pages.copy_foreign(form)
-            page.obj.Resources = copied.get("/Resources", pikepdf.Dictionary())
-            page.obj.Contents = pages.make_stream(form.read_bytes())
-    output = io.BytesIO()
-    pages.save(output)
-    return output.getvalue(), [f"page {index + 1} ({label})" for index, (_, label) in
-                               enumerate(slots)]
-
-
-def _multiply(first: list[float], second: list[float]) -> list[float]:
-    """The PDF matrix ``first × second`` (apply ``first``, then ``second``)."""
-    a, b, c, d, e, f = first
-    A, B, C, D, E, F = second
-    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F]
