@@ -68,12 +68,13 @@ class BuildResult:
     #: URLs the sandbox refused to fetch, whichever path typeset them.
     refused: tuple[str, ...] = ()
     sheets: int | None = None
+    #: Advice for whoever prints the file (a booklet too thick to staple), and what the
+    #: build says about the edition's control data today (a review due, a draft).
+    warnings: tuple[str, ...] = ()
     from_cache: bool = False
     units_typeset: int | None = None
     units_cached: int | None = None
     pdf: bytes = field(default=b"", repr=False)
-    #: What the build says about the edition's control data today (a review due, a draft).
-    warnings: tuple[str, ...] = ()
 
 
 @scratch()  # WeasyPrint's font copies go in the run's own folder, removed at its end
@@ -93,15 +94,16 @@ def build(options: BuildOptions, runner: Runner | None = None) -> BuildResult:
         write_atomically(options.output, data)
         return BuildResult(options.output, metadata["pages"], time.perf_counter() - started,
                            refused=tuple(metadata["refused"]), sheets=metadata["sheets"],
-                           from_cache=True,
-                           warnings=_warnings(options.source, *metadata["control"]))
+                           from_cache=True, warnings=tuple(metadata["warnings"])
+                           + _warnings(options.source, *metadata["control"]))
     result, data, control = _build(options, cache, runner)
     if key:
         cache.put("outputs", key, {"pages": result.pages, "sheets": result.sheets,
-                                   "refused": result.refused, "control": control}, data)
+                                   "refused": result.refused, "warnings": result.warnings,
+                                   "control": control}, data)
         cache.prune()
     return dataclasses.replace(result, seconds=time.perf_counter() - started, pdf=b"",
-                               warnings=_warnings(options.source, *control))
+                               warnings=result.warnings + _warnings(options.source, *control))
 
 
 def _control(library) -> list:
@@ -169,7 +171,7 @@ def _render_and_write(library, options: BuildOptions, runner: Runner | None
     epoch = source_epoch(library.edition.date)
     modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
     setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
-                      bleed=options.bleed, marks=options.marks)
+                      bleed=options.bleed, marks=options.marks, booklet=options.booklet)
     handbook = Handbook(selection, setup=setup, modified=modified,
                         embed_fonts=options.format == "html", audience=options.audience,
                         changes=changes)
@@ -178,15 +180,37 @@ def _render_and_write(library, options: BuildOptions, runner: Runner | None
         write_atomically(options.output, data)
         return BuildResult(options.output, None, 0.0), data
     result = _typeset(handbook, options, runner, epoch)
-    data, sheets = result.pdf, None
+    data, sheets, warnings = result.pdf, None, ()
+    if options.bleed or options.marks:
+        from .typeset.marks import finish_for_print
+
+        data = finish_for_print(data, options.bleed, options.marks)
     if options.booklet:
         from .typeset.imposition import impose
 
         _, width, height = SHEETS[PAPERS[options.paper].booklet_sheet]
         data = impose(data, (width, height))
         sheets = -(-result.pages // 4)
+        warnings = _binding_advice(result.pages, sheets,
+                                   [region.id for region in selection.regions])
     write_atomically(options.output, data)
-    return dataclasses.replace(result, sheets=sheets), data
+    return dataclasses.replace(result, sheets=sheets, warnings=warnings), data
+
+
+def _binding_advice(pages: int, sheets: int, regions: list[str]) -> tuple[str, ...]:
+    """A booklet too thick to saddle-stitch: say so, and how else to print it."""
+    from .typeset.imposition import SADDLE_STITCH_PAGES
+
+    if pages <= SADDLE_STITCH_PAGES:
+        return ()
+    choices = ["have it bound as a book (perfect binding): build it with --duplex instead of "
+               "--booklet, a plain double-sided PDF with chapters on right-hand pages"]
+    if len(regions) > 1:
+        volumes = ", ".join(f"--region {region}" for region in regions)
+        choices.insert(0, f"split it into volumes, one booklet per region: {volumes}")
+    return (f"{pages} pages on {sheets} sheets is more than a saddle stitch holds well "
+            f"(about {SADDLE_STITCH_PAGES} pages, {SADDLE_STITCH_PAGES // 4} sheets); "
+            + "; or ".join(choices) + ".",)
 
 
 def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
@@ -219,16 +243,22 @@ def typesettable(handbook: Handbook) -> UnitDocument:
     from .edition import anchors
 
     placeholders = {anchor: 0 for anchor in handbook.numbered_anchors()}
+    booklet = {}
+    if handbook.setup.booklet:  # chapters open on the right, the rest on the next page
+        chapters = {entry.anchor for entry in handbook.contents if entry.level == 1}
+        booklet = dict(right_hand_units=frozenset({anchors.COVER, anchors.CONTENTS, *chapters}),
+                       left_stylesheet=handbook.stylesheet(page_numbers=False, first="left"),
+                       back_cover=anchors.BACK_COVER)
     return unit_document(
         handbook, handbook.units(page_numbers=placeholders), outline=handbook.contents,
         contents_unit=anchors.CONTENTS,
         numbered_contents=lambda numbers: handbook.html([handbook.contents_unit(numbers)], None),
-        unnumbered=frozenset({anchors.COVER}))
+        unnumbered=frozenset({anchors.COVER, anchors.BACK_COVER}), **booklet)
 
 
 def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str | None = None,
                   numbered_contents=None, unnumbered: frozenset[str] = frozenset(),
-                  personal: frozenset[str] = frozenset()) -> UnitDocument:
+                  personal: frozenset[str] = frozenset(), **booklet) -> UnitDocument:
     """Rendered units as the plain data typesetting works on (a handbook, or a plan)."""
     from .typeset.tasks import Footer, FooterPlace, OutlineEntry, UnitDocument
 
@@ -242,8 +272,8 @@ def unit_document(handbook: Handbook, units, *, outline=(), contents_unit: str |
         footer=Footer(handbook.page_number_text(), *handbook.running_type(),
                       handbook.setup.duplex,
                       {name: FooterPlace(*place) for name, place in
-                       handbook.footer_places().items()}),
-        unnumbered_units=unnumbered, personal_units=personal)
+                       handbook.footer_places().items()}, handbook.mark_place()),
+        unnumbered_units=unnumbered, personal_units=personal, **booklet)
 
 
 def metadata_of(handbook: Handbook, title: str | None = None,
@@ -278,10 +308,11 @@ def _cached_output(cache: Cache, key: str, options: BuildOptions) -> tuple[dict,
     if entry is None:
         return None
     metadata, data = entry
-    pages, sheets, refused, control = (metadata.get(name)
-                                       for name in ("pages", "sheets", "refused", "control"))
+    pages, sheets, refused, warnings, control = (metadata.get(name) for name in (
+        "pages", "sheets", "refused", "warnings", "control"))
     expected = b"<!DOCTYPE html>" if options.format == "html" else b"%PDF"
     if (not data.startswith(expected) or not isinstance(refused, list)
+            or not isinstance(warnings, list)
             or not (isinstance(control, list) and len(control) == 2
                     and all(value is None or isinstance(value, str) for value in control))
             or not (pages is None or isinstance(pages, int))

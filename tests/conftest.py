@@ -1,5 +1,5 @@
-"""Shared fixtures: the real handbook is built once per test session (the other editions:
-tests/editions.py)."""
+"""Shared fixtures: the real handbook is built once per test session (its other variants:
+tests/variants.py)."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ PROTOCOLS = ROOT / "protocols"
 PROTOCOLS_RU = ROOT / "protocols-ru"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-
-pytest_plugins = ["editions"]
+#: The session fixtures of every variant of the handbook the suite reads.
+pytest_plugins = ("variants",)
 
 
 @dataclass

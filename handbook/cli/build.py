@@ -23,7 +23,8 @@ from .options import SOURCE
               help="Only this region (repeatable), e.g. a cervical-only booklet.")
 @click.option("--method", "methods", multiple=True, metavar="ID",
               help="Only protocols of this method (repeatable), e.g. a vacuum-massage sheet.")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default="a4",
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
+              default="a4",
               show_default=True, help="Page size; margins and type adapt to it.")
 @click.option("--duplex", is_flag=True,
               help="For double-sided printing and binding: mirrored margins with a gutter, "
@@ -34,7 +35,8 @@ from .options import SOURCE
                    "A booklet is for printing only and is untagged: give readers the "
                    "PDF built without --booklet.")
 @click.option("--bleed", default="0mm", metavar="LENGTH",
-              help="Bleed around each page for a print house, e.g. 3mm.")
+              help="Bleed around each page for a print house, with its unit: 3mm, 0.125in "
+                   "or 9pt.")
 @click.option("--marks", is_flag=True, help="Crop and registration marks for a print house.")
 @click.option("--pdf-variant", "variant", type=click.Choice(["pdf/a-3u", "pdf/ua-1"]),
               help="Archival PDF/A-3u, or PDF/UA-1: tagged for screen readers, as every "

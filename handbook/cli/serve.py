@@ -22,7 +22,8 @@ from .options import SOURCE
               show_default=True, help="The handbook, or the patient leaflet.")
 @click.option("--region", "regions", multiple=True, metavar="ID", help="Only this region.")
 @click.option("--method", "methods", multiple=True, metavar="ID", help="Only this method.")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default="a4",
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
+              default="a4",
               show_default=True, help="The paper the preview's sheets show.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes that typeset the PDF; default: one per core.")

@@ -8,6 +8,8 @@ ids from here, so they can never disagree.
 from __future__ import annotations
 
 COVER = "part-cover"
+#: A booklet's outside back cover: blank, or the clinic's contacts.
+BACK_COVER = "part-back-cover"
 CONTENTS = "part-contents"
 PLAN = "part-plan"
 #: The patient leaflet: its masthead and parts flowing as one unit.

@@ -46,6 +46,8 @@ class StageView:
     title: str
     note: str
     rows: tuple[StepRow, ...]
+    #: Some step of the stage gives an intensity: its table has the column, else not.
+    intensity: bool
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,8 @@ class Presenter:
                     if step.intensity else "",
                     note=step.note or "", anchor=anchors.step(protocol.id, number)))
             stages.append(StageView(words.gettext(STAGE_LABELS[stage.kind]), stage.title,
-                                    stage.note or "", tuple(rows)))
+                                    stage.note or "", tuple(rows),
+                                    intensity=any(row.intensity for row in rows)))
         return tuple(stages)
 
     def _figure(self, protocol: Protocol, stage: StageView) -> Figure:

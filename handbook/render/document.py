@@ -64,6 +64,8 @@ PATIENT_PARTS = ["cover", "patient-about", "patient-session", "patient-before",
 #: Points per millimetre, and the gap above "Page X of Y" in its margin box (print.css).
 PT_PER_MM = 72 / 25.4
 FOOTER_PADDING = 2.0
+#: The gap below the DRAFT mark in its margin box (page.css.j2).
+MARK_PADDING = 5.0
 #: Patients get larger, calmer type.
 PATIENT_TYPE_SCALE = 1.25
 
@@ -214,6 +216,8 @@ class Handbook:
                                             "flow": self.audience == "patient"})
                  for part in self.parts for name, template, extra in self._part_units(part)]
         if self.audience != "patient":
+            if self.setup.booklet:  # the outside back cover: blank, or the clinic's contacts
+                units.append(self.unit(anchors.BACK_COVER, "parts/back-cover.html.j2", {}))
             return units
         return [Unit(anchors.LEAFLET, Markup("".join(unit.html for unit in units)))]
 
@@ -249,15 +253,16 @@ class Handbook:
         else:
             yield anchors.part(part), f"parts/{part}.html.j2", {}
 
-    def stylesheet(self, *, page_numbers: bool = True) -> str:
-        """print.css and the page geometry; without page numbers when the assembler adds them."""
+    def stylesheet(self, *, page_numbers: bool = True, first: str = "right") -> str:
+        """print.css and the page geometry; without page numbers when the assembler adds them.
+        ``first="left"``: in duplex, for a unit that opens on a left-hand page (a booklet's)."""
         scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
         page = render(css_environment(self.overrides), "page.css.j2", {
             name: self.inert(value) for name, value in dict(
                 setup=self.setup, audience=self.audience,
                 margins={side: self.setup.margins(side) for side in ("right", "left")},
                 sizes=self.setup.paper.type_sizes(scale),
-                page_number=self._page_number() if page_numbers else "none",
+                page_number=self._page_number() if page_numbers else "none", first=first,
                 hyphenate=self.words.language != "en",
                 mark=css_string(self.control.mark) if self.control.mark else "",
                 colours=library_colours(self.selection.library)).items()}, self.overrides)
@@ -266,9 +271,9 @@ class Handbook:
 
     def footer_places(self) -> dict[str, tuple[float, float, str]]:
         """Where the page's margin box puts "Page X of Y": (x of the end it aligns to, top of
-        its line, alignment) in points from the media box's left and bottom edges, for
-        portrait pages and landscape logs, right- and left-hand."""
-        setup, paper, bleed = self.setup, self.setup.paper, self.setup.bleed
+        its line, alignment) in points from the trimmed page's left and bottom edges (a bleed
+        lies outside them), for portrait pages and landscape logs, right- and left-hand."""
+        setup, paper = self.setup, self.setup.paper
         places = {}
         for kind in ("page", "log"):
             width = paper.width if kind == "page" else paper.height
@@ -281,18 +286,25 @@ class Handbook:
                                                 for value in setup.margins(side).split()]
                 align = "left" if setup.duplex and side == "left" else "right"
                 x = left if align == "left" else width - right
-                places[f"{kind}-{side}"] = ((x + bleed) * PT_PER_MM,
-                                            (bottom - FOOTER_PADDING + bleed) * PT_PER_MM, align)
+                places[f"{kind}-{side}"] = (x * PT_PER_MM, (bottom - FOOTER_PADDING) * PT_PER_MM,
+                                            align)
         return places
 
     def running_type(self) -> tuple[float, tuple[float, float, float]]:
         """The running heads' size (points) and colour (RGB, 0 to 1), as print.css sets them:
         the stamped page numbers match the margin boxes beside them."""
         size = float(design_value("--running-size").removesuffix("pt"))
-        colour = design_value("--muted").lstrip("#")
-        if len(colour) == 3:
-            colour = "".join(digit * 2 for digit in colour)
-        return size, tuple(int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        return size, _rgb(design_value("--muted"))
+
+    def mark_place(self) -> tuple[str, float, tuple[float, float, float], float] | None:
+        """A draft's mark as print.css sets it above the running heads: its text, size,
+        colour and its baseline's drop from the trimmed page's top (points); None if the
+        edition is neither a draft nor withdrawn."""
+        if not self.control.mark:
+            return None
+        size = float(design_value("--mark-size").removesuffix("pt"))
+        drop = (self.setup.paper.top - MARK_PADDING) * PT_PER_MM - size * 0.25
+        return self.control.mark, size, _rgb(design_value("--mark")), drop
 
     def page_number_text(self) -> str:
         """"Page {page} of {pages}" in the edition's language."""
@@ -326,6 +338,14 @@ ANCHORS = Record({
        if name.isupper() and isinstance(value, str)},
     **{name: Helper(name, value) for name, value in vars(anchors).items()
        if inspect.isfunction(value) and value.__module__ == anchors.__name__}})
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    """``#333`` or ``#a4161a`` as RGB from 0 to 1."""
+    colour = colour.lstrip("#")
+    if len(colour) == 3:
+        colour = "".join(digit * 2 for digit in colour)
+    return tuple(int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
 
 
 def library_colours(library):

@@ -8,6 +8,7 @@ one-sided, duplex and bleed printing, rendered by ``layouts/page.css.j2``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MM_PER_INCH = 25.4
@@ -33,6 +34,9 @@ class Paper:
     h3: float
     #: The sheet two pages of this size are imposed on for a booklet.
     booklet_sheet: str
+    #: The width of a chapter's spine map (mm): narrower on a small page, so the text
+    #: beside it keeps a readable measure.
+    spine_map: float = 36
 
     @property
     def content_height(self) -> float:
@@ -51,7 +55,8 @@ PAPERS = {
                     outer=18, gutter=6, text=10.5, table=9, small=8.6, h1=21, h2=14.5, h3=11,
                     booklet_sheet="tabloid"),
     "a5": Paper("A5", 148, 210, top=15, bottom=14, inner=14, outer=12, gutter=5,
-                text=9.5, table=9, small=9, h1=16, h2=12.5, h3=10, booklet_sheet="a4"),
+                text=9.5, table=9, small=9, h1=16, h2=12.5, h3=10, booklet_sheet="a4",
+                spine_map=25),
 }
 
 #: Sheets for booklets, landscape: (width, height) in millimetres.
@@ -70,6 +75,9 @@ class PageSetup:
     duplex: bool = False
     bleed: float = 0.0
     marks: bool = False
+    #: A saddle-stitched booklet (duplex): only chapters open on right-hand pages, and the
+    #: outside back cover is a back cover.
+    booklet: bool = False
 
     def margins(self, side: str) -> str:
         """CSS margins (top right bottom left) of a ``right``, ``left`` or one-sided page."""
@@ -96,13 +104,29 @@ class PageSetup:
         return _mm(edge, edge, edge, edge)
 
 
+#: Millimetres in each unit a print shop writes a bleed in.
+LENGTH_UNITS = {"mm": 1.0, "cm": 10.0, "in": MM_PER_INCH, "pt": MM_PER_INCH / 72}
+LENGTH = re.compile(r"^\s*(\d+(?:[.,]\d*)?|[.,]\d+)\s*([a-z]*)\s*$", re.IGNORECASE)
+EXAMPLES = "3mm, 0.125in or 9pt"
+
+
 def parse_length(text: str) -> float:
-    """``"3mm"`` or ``"3"`` → 3.0 millimetres; raises ValueError otherwise."""
-    value = text.strip().lower().removesuffix("mm").strip()
-    number = float(value)
-    if not 0 <= number <= 10:
-        raise ValueError("a bleed is between 0 and 10 mm (print houses ask for 3 mm)")
-    return number
+    """A bleed as print shops write it, ``"3mm"``, ``"0.125in"``, ``"9pt"`` or ``"0.3cm"``,
+    in millimetres; raises ValueError, saying what to write, for anything else."""
+    match = LENGTH.match(text)
+    if match is None:
+        raise ValueError(f"'{text}' is not a length: write a number and a unit, e.g. {EXAMPLES}")
+    number, unit = float(match[1].replace(",", ".")), match[2].lower()
+    if not unit:
+        raise ValueError(f"'{text}' has no unit: write it with one (mm, cm, in or pt), "
+                         f"e.g. {EXAMPLES}")
+    if unit not in LENGTH_UNITS:
+        raise ValueError(f"'{unit}' is not a unit of length here: use mm, cm, in or pt, "
+                         f"e.g. {EXAMPLES}")
+    millimetres = round(number * LENGTH_UNITS[unit], 4)
+    if not 0 <= millimetres <= 10:
+        raise ValueError("a bleed is between 0 and 10 mm (print houses ask for 3 mm or 0.125 in)")
+    return millimetres
 
 
 def _mm(*values: float) -> str:

@@ -25,15 +25,16 @@ from .structure import merge
 from .tasks import FONT_MARKER, Footer, Metadata, OutlineEntry, UnitPdf
 
 
-def page_plan(units: Sequence[UnitPdf], *, duplex: bool) -> list[int | None]:
+def page_plan(units: Sequence[UnitPdf], *, duplex: bool,
+              right_hand: Sequence[bool] | None = None) -> list[int | None]:
     """For each final page, the index of the unit it comes from, or None for a blank.
 
     In duplex, every unit opens on a right-hand (odd) page, as WeasyPrint's
-    ``break-before: right`` would have it.
+    ``break-before: right`` would have it; or, given ``right_hand``, each unit it marks.
     """
     plan: list[int | None] = []
     for index, unit in enumerate(units):
-        if duplex and len(plan) % 2 == 1:
+        if duplex and len(plan) % 2 == 1 and (right_hand is None or right_hand[index]):
             plan.append(None)
         plan.extend([index] * len(unit.pages))
     return plan

@@ -36,18 +36,22 @@ from .tasks import FONT_MARKER, UnitPdf
 
 #: Relative URLs in the HTML and the stylesheet resolve against the layouts.
 BASE_URL = LAYOUTS.as_uri() + "/"
+#: A unit whose last page would hold less than this share of a page is set again a little
+#: tighter (print.css, ``html.fit``), and the tighter setting kept if it saves that page.
+FIT_BELOW = 0.2
 
 
 def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit: float,
                  stylesheet: str | None = None, mark_fonts: bool = False,
                  variant: str | None = None, identifier: bytes | None = None,
-                 tagged: bool = True) -> UnitPdf:
+                 tagged: bool = True, fit: bool = False) -> UnitPdf:
     """Lay out ``html`` (with ``stylesheet`` beside any it holds) and write it as PDF.
 
     ``mark_fonts`` leaves a marker where each of our font programs would go (see
     :data:`FONT_MARKER`); ``variant`` asks for PDF/A; ``identifier`` fixes the PDF's
-    identifier; ``tagged`` writes the structure tree.  Files are read only under the
-    layouts and ``allowed``.
+    identifier; ``tagged`` writes the structure tree; ``fit`` sets the HTML tighter when
+    that saves a last page of a few lines (see :data:`FIT_BELOW`).  Files are read only
+    under the layouts and ``allowed``.
     """
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # refusals come back as data
     fetcher = SandboxFetcher([LAYOUTS, *map(Path, allowed)], trusted=(LAYOUTS,))
@@ -65,8 +69,11 @@ def typeset_html(html: str, *, allowed: tuple[str, ...], epoch: int, time_limit:
         if stylesheet:
             parsed, refused = _stylesheet(stylesheet, tuple(allowed), tempfile.gettempdir())
             stylesheets = [parsed]
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
-            font_config=_font_configuration(tempfile.gettempdir()), stylesheets=stylesheets)
+        document = _render(html, fetcher, stylesheets)
+        if fit and len(document.pages) > 1 and _last_page_share(document) < FIT_BELOW:
+            fitted = _render(html, fetcher, stylesheets, fit=True)
+            if len(fitted.pages) < len(document.pages):
+                document = fitted
         pdf = document.write_pdf(**options)
     if tagged:
         pdf = prepare(pdf, hashlib.sha256(html.encode()).hexdigest()[:12])
@@ -100,6 +107,25 @@ def _links_kept():
         yield
     finally:
         weasyprint.pdf.resolve_links = original
+
+
+def _render(html: str, fetcher: SandboxFetcher, stylesheets, *, fit: bool = False):
+    """The laid-out document; ``fit`` marks its root element ``class="fit"``."""
+    source = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    if fit:
+        root = source.etree_element
+        root.set("class", " ".join(filter(None, (root.get("class"), "fit"))))
+    return source.render(font_config=_font_configuration(tempfile.gettempdir()),
+                         stylesheets=stylesheets)
+
+
+def _last_page_share(document) -> float:
+    """How much of its page's content area the last page's content takes, from 0 to 1."""
+    page = document.pages[-1]._page_box
+    root = page.children[0]  # the root element's box; the margin boxes follow it
+    used = root.position_y + root.margin_height() - page.content_box_y()
+    return used / page.height if page.height else 1.0
+
 
 
 @contextmanager

@@ -3,7 +3,8 @@
 Units are typeset apart, so none knows its final page number.  Once the final
 sequence of pages is known, the assembler writes each page's footer as a few
 PDF text operators in the shipped font (PT Sans, the font of the running heads),
-at the place the page's margin box would have put it: right-aligned on
+at the place the page's margin box would have put it, measured from the trimmed
+page's corner (a bleed moves nothing): right-aligned on
 one-sided and right-hand pages, left-aligned on left-hand ones, with the log
 pages' own margins.  Nothing is laid out a second time.  The font is the same
 font program as everywhere else, marked for the assembler to embed once with
@@ -46,34 +47,59 @@ def page_kinds(sizes: Sequence[tuple[float, float] | None], unnumbered: Sequence
 
 
 def stamp_footers(final: Pdf, kinds: Sequence[str], footer: Footer) -> None:
-    """Write "Page X of Y" on every page whose kind is ``page`` or ``log``."""
+    """Write "Page X of Y" on every page whose kind is ``page`` or ``log``, and a draft's
+    mark on the blank pages the assembler added (the others have it from the stylesheet)."""
     metrics = _metrics()
     total = len(kinds)
     texts = {index: footer.text.format(page=index + 1, pages=total)
              for index, kind in enumerate(kinds) if kind in ("page", "log")}
-    if not texts:
+    marks = {index for index, kind in enumerate(kinds) if kind == "blank"} if footer.mark else ()
+    if not texts and not marks:
         return
-    used = sorted({metrics.glyph(character) for text in texts.values() for character in text})
+    characters = [*texts.values(), footer.mark[0] if marks else ""]
+    used = sorted({metrics.glyph(character) for text in characters for character in text})
     font = final.make_indirect(_font(final, metrics, used))
     for index, text in texts.items():
         page = final.pages[index]
         side = "left" if footer.duplex and (index + 1) % 2 == 0 else "right"
         place = footer.places[f"{kinds[index]}-{side}"]
         width = metrics.width(text, footer.size)
-        x = place.x - width if place.align == "right" else place.x
-        baseline = place.top - metrics.ascent * footer.size / metrics.units
-        glyphs = "".join(f"{metrics.glyph(character):04X}" for character in text)
-        red, green, blue = footer.colour
-        if Name.Resources not in page.obj:
-            page.obj.Resources = Dictionary()
-        if Name.Font not in page.obj.Resources:
-            page.obj.Resources.Font = Dictionary()
-        page.obj.Resources.Font[RESOURCE] = font
-        page.contents_add(final.make_stream(b"q\n"), prepend=True)
-        page.contents_add(final.make_stream(
-            f"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC "
-            f"q BT {RESOURCE} {footer.size:g} Tf {red:g} {green:g} {blue:g} rg "
-            f"{x:.2f} {baseline:.2f} Td <{glyphs}> Tj ET Q EMC\n".encode("ascii")))
+        left, bottom = _trim_origin(page)
+        x = left + (place.x - width if place.align == "right" else place.x)
+        baseline = bottom + place.top - metrics.ascent * footer.size / metrics.units
+        _write(final, page, font, metrics, text, (x, baseline), footer.size, footer.colour,
+               "Footer")
+    for index in marks:
+        text, size, colour, drop = footer.mark
+        page = final.pages[index]
+        box = page.obj.get("/TrimBox", page.mediabox)
+        x = (float(box[0]) + float(box[2]) - metrics.width(text, size)) / 2
+        _write(final, page, font, metrics, text, (x, float(box[3]) - drop), size, colour,
+               "Header")
+
+
+def _write(final: Pdf, page, font, metrics: _Metrics, text: str, at: tuple[float, float],
+           size: float, colour: tuple[float, float, float], kind: str) -> None:
+    """One line of text in the footer font, as a pagination artifact."""
+    glyphs = "".join(f"{metrics.glyph(character):04X}" for character in text)
+    red, green, blue = colour
+    if Name.Resources not in page.obj:
+        page.obj.Resources = Dictionary()
+    if Name.Font not in page.obj.Resources:
+        page.obj.Resources.Font = Dictionary()
+    page.obj.Resources.Font[RESOURCE] = font
+    page.contents_add(final.make_stream(b"q\n"), prepend=True)
+    page.contents_add(final.make_stream(
+        f"Q\n/Artifact <</Type /Pagination /Subtype /{kind}>> BDC "
+        f"q BT {RESOURCE} {size:g} Tf {red:g} {green:g} {blue:g} rg "
+        f"{at[0]:.2f} {at[1]:.2f} Td <{glyphs}> Tj ET Q EMC\n".encode("ascii")))
+
+
+def _trim_origin(page) -> tuple[float, float]:
+    """The trimmed page's lower left corner: the places are measured from it, so a page
+    with a bleed (a media box larger than the page) gets its number where a plain one does."""
+    box = page.obj.get("/TrimBox", page.mediabox)
+    return float(box[0]), float(box[1])
 
 
 class _Metrics:

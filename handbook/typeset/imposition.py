@@ -14,6 +14,9 @@ import pikepdf
 from pikepdf import Dictionary, Name, Pdf
 
 POINTS_PER_MM = 72 / 25.4
+#: The most pages a saddle-stitched booklet holds well: 16 sheets of office paper, folded
+#: and stapled; a thicker one gapes at the fold and its middle pages stick out.
+SADDLE_STITCH_PAGES = 64
 
 
 def booklet_order(pages: int) -> list[tuple[int | None, int | None]]:

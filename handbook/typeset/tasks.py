@@ -54,7 +54,7 @@ class OutlineEntry:
 @dataclass(frozen=True)
 class FooterPlace:
     """Where a footer goes on a page: the end it is aligned to and the top of its line, in
-    points from the page's left and bottom edges."""
+    points from the trimmed page's left and bottom edges."""
 
     x: float
     top: float
@@ -71,6 +71,10 @@ class Footer:
     duplex: bool  # even pages are left-hand pages
     #: "page-right", "page-left", "log-right", "log-left"
     places: dict[str, FooterPlace]
+    #: A draft's or withdrawn edition's mark, for the blank pages the assembler adds (the
+    #: stylesheet puts it on every page it lays out): its text, size, colour, and how far
+    #: its baseline lies below the trimmed page's top, in points.
+    mark: tuple[str, float, tuple[float, float, float], float] | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,12 @@ class UnitDocument:
     unnumbered_units: frozenset[str] = frozenset()
     #: Units that name a patient: typeset afresh every time, never cached.
     personal_units: frozenset[str] = frozenset()
+    #: With duplex, the units that open on a right-hand page; None: every unit.  The others
+    #: follow on the next page, typeset with ``left_stylesheet`` when that is a left-hand one.
+    right_hand_units: frozenset[str] | None = None
+    left_stylesheet: str = ""
+    #: The unit on a booklet's outside back cover: blank pages before it make whole sheets.
+    back_cover: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from conftest import fragments, normalise
 
-
-
 # -- the patient edition ------------------------------------------------------------
+
+
+# patient_pdf: a session fixture (variants.py).
 
 
 def test_patient_edition_is_short_and_has_the_warning_signs(patient_pdf, handbook_pdf, library):

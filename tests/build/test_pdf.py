@@ -223,3 +223,19 @@ def test_contents_and_cross_references_link_to_their_pages(handbook_pdf):
     assert len(linked) == len(outline_entries(handbook_pdf))
     protocol = handbook_pdf.anchor_page("protocol-lumbar-hernia-classic")
     assert targets(protocol)["method-classic"] == handbook_pdf.anchor_page("method-classic")
+
+
+def test_an_intensity_column_only_where_a_step_gives_one(builds, library):
+    """A stage's table has the Intensity column only when one of its steps fills it."""
+    pdf = builds["parallel"]
+    for _, protocol in library.protocols():
+        first = pdf.anchor_page(f"protocol-{protocol.id}")
+        last = pdf.anchor_page(f"protocol-{protocol.id}-checklist") - 1
+        text = normalise(" ".join(pdf.pages[first - 1:last]))
+        heads = text.count("Repetitions Intensity")
+        with_intensity = sum(any(step.intensity for step in stage.steps)
+                             for stage in protocol.stages)
+        assert heads >= with_intensity, protocol.id
+        assert text.count("Repetitions") - heads >= len(protocol.stages) - with_intensity
+        if not with_intensity:
+            assert "Intensity" not in text, protocol.id

@@ -27,6 +27,9 @@ def russian_library():
     return load_library(PROTOCOLS_RU)
 
 
+# russian_pdf, russian_a5, russian_leaflet and russian_plan: session fixtures (variants.py).
+
+
 def _source_words() -> set[str]:
     """Latin words a citation may print: the sources keep their original titles and authors."""
     text = (PROTOCOLS_RU / "sources.yaml").read_text(encoding="utf-8")

@@ -30,6 +30,9 @@ def test_plan_command_refuses_clearly(arguments, message, tmp_path):
 # -- one plan, printed ---------------------------------------------------------------------
 
 
+# plan_pdf: a session fixture (variants.py), for a patient with a Cyrillic name.
+
+
 def test_plan_has_dates_screening_warnings_and_log(plan_pdf, library):
     pdf, _ = plan_pdf
     text = normalise(pdf.text())

@@ -101,12 +101,13 @@ def test_a_withdrawn_edition_is_not_built_nor_planned(controlled, tmp_path):
 
 def test_a_draft_says_so_on_every_page(controlled, tmp_path):
     control(controlled, "  status: approved", "  status: draft")
-    result = invoke("build", controlled, "--region", "cervical", "-o", tmp_path / "h.pdf")
+    result = invoke("build", controlled, "--region", "cervical", "--duplex",
+                    "-o", tmp_path / "h.pdf")
     assert result.exit_code == 0 and "this edition is a draft" in result.output
     pdf = read_pdf(tmp_path / "h.pdf", None)
     missing = [number for number in range(1, len(pdf.pages) + 1)
                if "DRAFT — not approved for use" not in pdf.band(number, "top")]
-    assert missing == []  # the cover and the landscape logs included
+    assert missing == []  # the cover, the duplex blanks and the landscape logs included
     assert "Version 1.0 · Draft" in normalise(pdf.pages[0])
 
 

@@ -1,4 +1,5 @@
-"""Print production: paper sizes, duplex, booklets, bleed, PDF/A and PDF/UA, reproducibility."""
+"""Print production: paper sizes, duplex, bleed and marks, PDF/A and PDF/UA, reproducibility
+(booklets: test_booklet.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import (
-    FIGURE_LABEL, FIXTURES, PROTOCOLS, SESSION_ROW, build_pdf, fragments, log_summary_pages,
+    FIGURE_LABEL, FIXTURES, SESSION_ROW, build_pdf, fragments, log_summary_pages,
     outline_entries,
 )
 from handbook.build import BuildOptions, build
 from handbook.cli import main
-from handbook.typeset.imposition import booklet_order
+from handbook.render.paper import parse_length
 
 MM = 72 / 25.4
 PAGE_NUMBER = re.compile(r"Page (\d+) of (\d+)")
@@ -30,9 +31,7 @@ def portrait_sizes(pdf) -> set[tuple[int, int]]:
     return sizes
 
 
-@pytest.fixture(scope="module")
-def duplex_pdf(tmp_path_factory):
-    return build_pdf(PROTOCOLS, tmp_path_factory.mktemp("duplex") / "duplex.pdf", duplex=True)
+# a5_pdf and duplex_pdf (duplex with a 3 mm bleed and marks): session fixtures (variants.py).
 
 
 @pytest.mark.parametrize("paper, size", [("a4", (210, 297)), ("letter", (216, 279)), ("a5", (148, 210))])
@@ -119,67 +118,48 @@ def text_x(pdf, number) -> list[float]:
     return xs
 
 
-def page_content(page) -> bytes:
-    """A page's drawing, as the booklet holds it: one form XObject."""
-    return page.as_form_xobject().read_bytes()
+def box(page, name: str) -> list[float]:
+    return [float(value) for value in page.obj[name]]
 
 
-def test_booklet_pages_are_in_folding_order(tmp_path):
-    """Each sheet side shows the right pages, left and right: read back from the placements.
-    (A booklet is imposed from untagged pages, so the plain build to compare is untagged.)"""
-    plain = build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf", paper="a5", duplex=True,
-                      tagged=False)
-    booklet = build_pdf(FIXTURES / "minimal", tmp_path / "booklet.pdf", paper="a5", booklet=True)
-    source = pikepdf.open(plain.path)
-    pages_by_content: dict[bytes, set[int]] = {}
-    for index, page in enumerate(source.pages):
-        pages_by_content.setdefault(page_content(page), set()).add(index)
-    sheets = pikepdf.open(booklet.path)
-    expected = booklet_order(len(source.pages))
-    assert len(sheets.pages) == len(expected) == 2 * -(-len(source.pages) // 4)
-    for side, (left, right) in zip(sheets.pages, expected):
-        width = float(side.mediabox[2])
-        assert (round(width / MM), round(float(side.mediabox[3]) / MM)) == (297, 210)
-        placed, x = {}, None
-        for operands, operator in pikepdf.parse_content_stream(side):
-            if str(operator) == "q":
-                x = None
-            elif str(operator) == "cm" and x is None:
-                x = float(operands[4])
-            elif str(operator) == "Do":
-                form = side.obj.Resources.XObject[str(operands[0])]
-                placed["left" if x < width / 2 else "right"] = pages_by_content[form.read_bytes()]
-        for where, index in (("left", left), ("right", right)):
-            if index is None:
-                assert where not in placed
-            else:
-                assert index in placed[where], (where, index, placed)
-    assert any(len(indexes) == 1 for indexes in pages_by_content.values())
-    assert "/StructTreeRoot" not in sheets.Root  # said in --help: a booklet is not tagged
+def strokes_outside(path, index: int, trim: list[float]) -> list[tuple[float, ...]]:
+    """The bounds of every path drawn on a page outside its trim box (the marks)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
-
-def test_booklet_order_pads_to_a_multiple_of_four():
-    assert booklet_order(5) == [(None, 0), (1, None), (None, 2), (3, 4)]
-    order = [index for side in booklet_order(8) for index in side]
-    assert sorted(order) == list(range(8))
+    document = pdfium.PdfDocument(str(path))
+    found = []
+    for item in document[index].get_objects():
+        bounds = tuple(item.get_bounds())
+        if item.type == raw.FPDF_PAGEOBJ_PATH and (bounds[2] < trim[0] or bounds[0] > trim[2]
+                                                   or bounds[3] < trim[1] or bounds[1] > trim[3]):
+            found.append(bounds)
+    document.close()
+    return found
 
 
 def test_bleed_and_crop_marks(tmp_path):
+    """The bleed box is the bleed; the crop marks and crosses start beyond it, on a slug."""
     pdf = build_pdf(FIXTURES / "minimal", tmp_path / "out.pdf", bleed=3.0, marks=True)
     document = pikepdf.open(pdf.path)
     page = document.pages[1]
-    media = [float(value) for value in page.mediabox]
-    trim = [float(value) for value in page.obj.TrimBox]
-    assert round((trim[0] - media[0]) / MM, 1) == 3.0
-    assert round((media[3] - trim[3]) / MM, 1) == 3.0
+    trim, bleed, media = (box(page, name) for name in ("/TrimBox", "/BleedBox", "/MediaBox"))
+    assert [round(abs(trim[side] - bleed[side]) / MM, 2) for side in range(4)] == [3.0] * 4
     assert round((trim[2] - trim[0]) / MM) == 210
-    plain = pikepdf.open(build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf").path)
-
-    def drawings(page) -> int:
-        form = page.as_form_xobject()  # the page's own drawing, the footer's included
-        return sum(str(operator) == "Do" for _, operator in pikepdf.parse_content_stream(form))
-    # the crop and registration marks are one more drawing, outside the trim
-    assert drawings(page) == drawings(plain.pages[1]) + 1
+    assert all(abs(media[side] - trim[side]) > abs(bleed[side] - trim[side]) + 6 * MM
+               for side in range(4))
+    marks = strokes_outside(pdf.path, 1, trim)
+    assert len(marks) >= 8 + 4  # two marks at each corner, a cross on each side
+    for left, bottom, right, top in marks:
+        assert right < bleed[0] or left > bleed[2] or top < bleed[1] or bottom > bleed[3]
+        assert media[0] <= left and right <= media[2] and media[1] <= bottom and top <= media[3]
+    corner_marks = [mark for mark in marks if abs(mark[1] - trim[1]) < 0.5 < mark[2] - mark[0]]
+    assert corner_marks  # on the line of the trim: where to cut
+    plain = build_pdf(FIXTURES / "minimal", tmp_path / "plain.pdf", bleed=3.0)
+    plain_document = pikepdf.open(plain.path)
+    plain_page = plain_document.pages[1]
+    assert box(plain_page, "/MediaBox") == pytest.approx(box(plain_page, "/BleedBox"), abs=0.01)
+    assert not strokes_outside(plain.path, 1, box(plain_page, "/TrimBox"))
 
 
 def test_pdf_ua_is_assembled_from_the_default_builds_units(tmp_path):
@@ -258,10 +238,33 @@ def test_option_combinations_that_make_no_sense(arguments, message, tmp_path):
     assert message in result.output
 
 
-def test_help_says_how_to_print_a_booklet():
-    result = CliRunner().invoke(main, ["build", "--help"])
-    assert "flipping on the short" in result.output and "fold" in result.output
-    assert "untagged" in " ".join(result.output.split())
+@pytest.mark.parametrize("written, millimetres", [
+    ("3mm", 3.0), ("0.125in", 3.175), ("9pt", 3.175), ("0.3cm", 3.0), ("3 MM", 3.0),
+    ("0,125in", 3.175)])
+def test_a_bleed_as_print_shops_write_it(written, millimetres):
+    assert parse_length(written) == millimetres
+
+
+@pytest.mark.parametrize("written, message", [
+    ("3", "'3' has no unit: write it with one (mm, cm, in or pt), e.g. 3mm, 0.125in or 9pt"),
+    ("3px", "'px' is not a unit of length here: use mm, cm, in or pt"),
+    ("wide", "'wide' is not a length: write a number and a unit")])
+def test_a_bleed_without_its_unit_is_refused_with_the_units_to_use(written, message, tmp_path):
+    result = CliRunner().invoke(main, ["build", str(FIXTURES / "minimal"), "--bleed", written,
+                                       "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_paper_in_capitals_and_a_bleed_in_inches(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(FIXTURES / "minimal"), "--paper", "A5",
+                                       "--bleed", "0.125in", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 0, result.output
+    document = pikepdf.open(tmp_path / "x.pdf")
+    page = document.pages[1]
+    trim, bleed = box(page, "/TrimBox"), box(page, "/BleedBox")
+    assert (round((trim[2] - trim[0]) / MM), round((trim[3] - trim[1]) / MM)) == (148, 210)
+    assert round((trim[0] - bleed[0]) / MM, 3) == 3.175
 
 
 def test_duplex_blank_pages_have_the_same_boxes_as_the_rest(tmp_path):

@@ -52,8 +52,8 @@ class Brand(Strict):
                                     examples=[{"primary": "#1d4f5c", "accent": "#e9eff1"}])
     contact: list[Text] = Field(
         default_factory=list, max_length=4,
-        description="Contact lines printed for patients (leaflet and plans): address, phone, "
-                    "website.",
+        description="Contact lines printed for patients (leaflet and plans) and on a "
+                    "booklet's back cover: address, phone, website.",
         examples=[["12 Garden Street, Springfield", "+1 555 0100", "clinic.example"]])
 
 
