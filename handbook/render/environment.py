@@ -148,13 +148,15 @@ def render(environment: jinja2.Environment, template: str, context: dict,
         problem = _problem_in_overrides(error, overrides, template)
         if problem is not None:
             raise ContentError([problem], what_failed="nothing was built") from None
-        if isinstance(error, (RenderLimit, RecursionError)):
+        if isinstance(error, (RenderLimit, RecursionError, SystemError)):
             raise BuildError(f"the layout {template}: {_message(error)}") from None
         raise
 
 
 def _message(error: BaseException) -> str:
-    if isinstance(error, RecursionError):
+    # Python raises SystemError ("error return without exception set") for a recursion
+    # that runs out of stack inside C code, where RecursionError cannot be raised.
+    if isinstance(error, (RecursionError, SystemError)):
         return ("this template includes itself, or calls a macro that calls itself, without "
                 "end; remove the loop")
     if isinstance(error, LayoutOutside):
@@ -190,7 +192,8 @@ def _problem_in_overrides(error: BaseException, overrides: str, template: str
         if path.suffix in (".j2", ".css") and path.resolve().is_relative_to(root):
             return Problem(display_path(path), frame.lineno or 1, 1, _message(error))
     overridden = Path(overrides, *split_template_path(template))
-    if overridden.is_file() and isinstance(error, (RenderLimit, RecursionError, MemoryError)):
+    if overridden.is_file() and isinstance(error, (RenderLimit, RecursionError, SystemError,
+                                                     MemoryError)):
         return Problem(display_path(overridden), 1, 1, _message(error))
     return None
 
