@@ -23,11 +23,16 @@ Result = TypeVar("Result")
 
 
 class Runner:
-    """Typesets tasks from the cache, in worker processes, or here when jobs is 1."""
+    """Typesets tasks from the cache, in worker processes, or here when jobs is 1.
 
-    def __init__(self, cache: Cache, jobs: int | None):
+    ``workers=True`` keeps even one job in a worker process: the time limit holds only in
+    a process's main thread, and a caller that typesets from a thread of its own (the
+    live preview) has it kept there."""
+
+    def __init__(self, cache: Cache, jobs: int | None, *, workers: bool = False):
         self.cache = cache
         self.jobs = worker_count(jobs)
+        self.in_process = self.jobs == 1 and not workers
         self.pool = None
         self.typeset_count = self.cached_count = 0
         self.refused: dict[str, None] = {}  # every URL the sandbox refused, in order, once
@@ -73,7 +78,7 @@ class Runner:
             ordered: bool = False) -> Iterator[Result]:
         """``function`` of each item, on the workers (here when jobs is 1); unordered
         results come as soon as each is done."""
-        if self.jobs == 1 or not items:
+        if self.in_process or not items:
             return map(function, items)
         self.start()
         if ordered:
@@ -82,7 +87,7 @@ class Runner:
 
     def start(self) -> None:
         """Fork the workers now, so they load WeasyPrint while this process validates."""
-        if self.pool is None and self.jobs > 1:
+        if self.pool is None and not self.in_process:
             context = multiprocessing.get_context("fork")
             self.pool = context.Pool(self.jobs, initializer=start_worker)
 
