@@ -63,7 +63,7 @@ class Printer:
         self._update(building=True)
         self._wanted.set()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 3.0) -> None:
         """Build no more; wait a little for a build under way to give up."""
         self._stopping.set()
         self._wanted.set()

@@ -8,6 +8,7 @@ Patient data never passes through here: the preview is the handbook only.
 from __future__ import annotations
 
 import html
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, replace
@@ -81,11 +82,11 @@ class Preview:
         self.printer.start()
 
     def close(self) -> None:
-        self.runner.__exit__(None, None, None)
-        self.printer.stop()  # the workers are gone: a build under way gives up
-        for path in self.folder.iterdir():
-            path.unlink(missing_ok=True)
-        self.folder.rmdir()
+        # End the workers at once (as an interrupted build does): a build of the pages under
+        # way is not waited for, it gives up.
+        self.runner.__exit__(SystemExit, SystemExit(), None)
+        self.printer.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def refresh(self) -> list[str]:
         """Validate and render again; return the problems (empty when all is well)."""
