@@ -66,8 +66,9 @@ class Preview:
         # runner (its workers keeping WeasyPrint loaded) fills and reads.
         self.pdf_options = replace(options, format="pdf", cache_folder=None, jobs=jobs)
         # Always in worker processes, even one: the time limit holds only in a process's
-        # main thread, and the PDF is built from threads of this one.
-        self.runner = Runner(Cache(default_folder()), jobs, workers=True)
+        # main thread, and the PDF is built from threads of this one.  In the background:
+        # the HTML view's refresh comes first.
+        self.runner = Runner(Cache(default_folder()), jobs, workers=True, background=True)
         self.changed = threading.Condition()
         self.pdf_lock = threading.Lock()
         self.snapshot = Snapshot(0, "", ())
