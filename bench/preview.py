@@ -88,7 +88,9 @@ def done(preview: Preview) -> bool:
 def edited(text: str, round_: int) -> str:
     """The first protocol's summary with a word more (a folded block, or a plain line)."""
     changed = re.sub(r"(summary: >-?\n\s+)", rf"\g<1>Round {round_}. ", text, count=1)
-    return changed if changed != text else text.replace("summary: ", f"summary: Round {round_}. ", 1)
+    if changed == text:
+        changed = text.replace("summary: ", f"summary: Round {round_}. ", 1)
+    return changed
 
 
 def wait(condition, timeout: float = 600.0) -> None:

@@ -61,6 +61,11 @@ def test_the_preview_follows_every_save_in_a_real_browser(served):
         browser.close()
 
 
+#: Whether the image a selector names is there and loaded (null while a page reloads).
+IMAGE_SHOWN = "selector => { const image = document.querySelector(selector); " \
+              "return image !== null && image.complete && image.naturalWidth > 0; }"
+
+
 def page_images(page) -> list[str]:
     return page.eval_on_selector_all("figure.printed-page img", "images => images.map(i => i.src)")
 
@@ -81,11 +86,13 @@ def test_the_page_view_shows_a_moved_page_break_in_a_real_browser(served):
         assert page.evaluate("document.documentElement.scrollWidth") <= 1400
         # The contents: the leader dots drawn, the page numbers of the built PDF.
         protocol = page.locator('.toc a[href="#protocol-neck-basic"]')
-        page.wait_for_function("""() => document.querySelector(
-            '.toc a[href="#protocol-neck-basic"]').dataset.page === "7" """, timeout=60_000)
+        page.wait_for_function("""() => {
+            const link = document.querySelector('.toc a[href="#protocol-neck-basic"]');
+            return link !== null && link.dataset.page === "7"; }""", timeout=60_000)
         number = protocol.evaluate("link => getComputedStyle(link, '::after').content")
         assert number == '"7"'
-        leader = page.locator(".toc li").first.evaluate("item => getComputedStyle(item).backgroundImage")
+        leader = page.locator(".toc li").first.evaluate(
+            "item => getComputedStyle(item).backgroundImage")
         assert leader.startswith('url("data:image/svg+xml;base64,')
 
         page.click("text=Pages as printed")
@@ -93,18 +100,27 @@ def test_the_page_view_shows_a_moved_page_break_in_a_real_browser(served):
         assert len(page_images(page)) == 15
         checklist = page.locator("#page-8 img")
         checklist.scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('#page-8 img').naturalWidth > 0")
+        page.wait_for_function(IMAGE_SHOWN, arg="#page-8 img")
         before = fetch(page_images(page)[7])[1]
         assert before.startswith(b"\x89PNG")
 
         region.write_text(region.read_text().replace("summary: Stroking only.", LONG_SUMMARY))
-        page.wait_for_function("document.querySelectorAll('figure.printed-page').length === 16",
-                               timeout=60_000)  # the steps now start a page of their own
-        assert page.locator("p.building").count() == 0
+        page.wait_for_function("""() => document.querySelectorAll('figure.printed-page').length
+            === 16 && !document.querySelector('p.building')""", timeout=60_000)
+        # The steps now start a page of their own: page 8 is a new page, shown in the browser.
         assert page.locator("#page-8 img").get_attribute("alt") == "Page 8 of 16"
+        assert "/pages/1/" not in page_images(page)[7]
+        page.locator("#page-8 img").scroll_into_view_if_needed()
+        page.wait_for_function(IMAGE_SHOWN, arg="#page-8 img")
         after = fetch(page_images(page)[7])[1]
         assert after.startswith(b"\x89PNG") and after != before
         assert fetch(url + "pages/numbers.json")[1].count(b'"protocol-neck-basic-checklist": 9')
+
+        page.click("text=Fast view")  # its contents number the pages of the new PDF
+        page.wait_for_load_state()
+        page.wait_for_function("""() => {
+            const link = document.querySelector('.toc a[href="#part-methods"]');
+            return link !== null && link.dataset.page === "11"; }""", timeout=60_000)
         browser.close()
 
 
