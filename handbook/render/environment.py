@@ -244,12 +244,19 @@ def clinic_css(overrides: str) -> str:
     return "\n" + text
 
 
-_FONT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf)\)")
+#: What the stylesheet draws from the shipped layouts: its fonts, and its own little
+#: pictures (the contents' leader dots).
+_LAYOUT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf|[a-z][a-z0-9-]*\.svg)\)")
+_KINDS = {".ttf": "font/ttf", ".svg": "image/svg+xml"}
 
 
-def inline_fonts(stylesheet: str) -> str:
-    """Make the HTML preview self-contained: fonts become data: URIs."""
+def inline_files(stylesheet: str) -> str:
+    """Make the HTML preview self-contained: the fonts and pictures print.css draws from the
+    shipped layouts become data: URIs (a browser has no folder to look them up in)."""
     def data_uri(match: re.Match) -> str:
-        encoded = base64.b64encode((LAYOUTS / match[1]).read_bytes()).decode("ascii")
-        return f"url(data:font/ttf;base64,{encoded})"
-    return _FONT_URL.sub(data_uri, stylesheet)
+        path = LAYOUTS / match[1]
+        if not path.is_file():  # not one of ours (a clinic's stylesheet names its own)
+            return match[0]
+        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"url(data:{_KINDS[path.suffix]};base64,{encoded})"
+    return _LAYOUT_URL.sub(data_uri, stylesheet)
