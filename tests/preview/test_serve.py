@@ -10,6 +10,7 @@ browser where it is missing, and the test is skipped, saying why, where there is
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 
@@ -35,15 +36,28 @@ def served(tmp_path):
     stop(process)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here: install Debian's chromium "
-                                             "package (.ci/run does) to run the browser test")
-def test_the_preview_follows_every_save_in_a_real_browser(served):
+#: A test that drives Chromium; skipped, saying how to get it, where there is none.
+needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here: install "
+                                   "Debian's chromium package (.ci/run does) to run the browser test")
+
+
+@contextlib.contextmanager
+def browser_page(**page_options):
+    """A page of a headless Chromium, closed with its browser at the end."""
     playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    library, url, _ = served
-    region = library / "regions" / "neck.yaml"
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGUMENTS)
-        page = browser.new_page()
+        try:
+            yield browser.new_page(**page_options)
+        finally:
+            browser.close()
+
+
+@needs_browser
+def test_the_preview_follows_every_save_in_a_real_browser(served):
+    library, url, _ = served
+    region = library / "regions" / "neck.yaml"
+    with browser_page() as page:
         page.goto(url)
         assert page.locator("h2.section-title", has_text="Basic neck massage").count() == 1
         assert page.locator("nav.screen-contents a").count() > 3  # the contents beside it
@@ -58,7 +72,6 @@ def test_the_preview_follows_every_save_in_a_real_browser(served):
         assert "regions/neck.yaml:" in problems.inner_text()
         assert "did you mean 'repetitions'" in problems.inner_text()
         assert page.locator("text=Stroking, saved just now.").count() == 1  # the last good one
-        browser.close()
 
 
 #: Whether the image a selector names is there and loaded (null while a page reloads).
@@ -70,15 +83,11 @@ def page_images(page) -> list[str]:
     return page.eval_on_selector_all("figure.printed-page img", "images => images.map(i => i.src)")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here: install Debian's chromium "
-                                             "package (.ci/run does) to run the browser test")
+@needs_browser
 def test_the_page_view_shows_a_moved_page_break_in_a_real_browser(served):
-    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
     library, url, _ = served
     region = library / "regions" / "neck.yaml"
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGUMENTS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+    with browser_page(viewport={"width": 1400, "height": 900}) as page:
         page.goto(url)
         # Nothing wider than the window, the landscape course log included.
         log = page.locator("section.course-log").first.bounding_box()
@@ -121,7 +130,6 @@ def test_the_page_view_shows_a_moved_page_break_in_a_real_browser(served):
         page.wait_for_function("""() => {
             const link = document.querySelector('.toc a[href="#part-methods"]');
             return link !== null && link.dataset.page === "11"; }""", timeout=60_000)
-        browser.close()
 
 
 def test_only_the_preview_the_pdf_and_events_are_served(served):
