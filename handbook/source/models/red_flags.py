@@ -82,6 +82,16 @@ class RedFlagCatalogue(Strict):
         default="today",
         description="The slowest urgency any sign may have, as the disclaimer promises it: "
                     "today (the same day) or this-week.", examples=["this-week"])
+    today_action: Text | None = Field(
+        default=None,
+        description="The checklist's action line over the signs for a doctor today "
+                    "(referral_action if left out).",
+        examples=["No treatment; the doctor sees the patient today."])
+    week_action: Text | None = Field(
+        default=None,
+        description="The checklist's action line over the signs for a doctor this week "
+                    "(referral_action if left out).",
+        examples=["No treatment until the doctor has seen the patient, within the week."])
     patient_action: Text = Field(description="The emergency action in plain words.",
                                  examples=["Stop the course and get medical help today."])
     flags: list[RedFlag] = Field(min_length=1, description="The signs, compression signs first.",
