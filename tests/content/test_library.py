@@ -186,7 +186,7 @@ def test_every_protocol_carries_dosage_course_contraindications_and_red_flags(li
         assert set(item.contraindications) <= found, item.id
         blocks = safety.red_flag_block(library, library.forms.screening.red_flags_title,
                                        Words("en"))
-        asked = {line for block in blocks for line, _ in block.items}
+        asked = {line.text for block in blocks for line in block.items}
         assert {flag.ask for flag in library.red_flags.flags} == asked
 
 
