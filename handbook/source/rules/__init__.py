@@ -12,10 +12,10 @@ from __future__ import annotations
 from ...errors import Problem
 from ..references import Located
 from . import dose, manual, methods, neck, overlaps, radicular, red_flags, stages, tiers  # noqa: F401
-from .catalogue import RULES, Rule
+from .catalogue import RULES, Rule, rule_table
 from .context import Context, applies, is_neck, protocol_methods
 
-__all__ = ["RULES", "Rule", "applies", "check_rules", "is_neck", "protocol_methods"]
+__all__ = ["RULES", "Rule", "applies", "check_rules", "is_neck", "protocol_methods", "rule_table"]
 
 
 def check_rules(files: dict[str, Located], items: dict[str, dict[str, Located]]) -> list[Problem]:

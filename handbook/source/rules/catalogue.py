@@ -44,3 +44,10 @@ def rule(rule_id: str, family: str, name: str) -> Callable[[Check], Check]:
 def say(rule_id: str, source, path: tuple, message: str) -> Problem:
     """A problem of ``rule_id`` at ``path`` of ``source``: ``HB101 message``."""
     return source.problem(path, f"{rule_id} {message}")
+
+
+def rule_table() -> str:
+    """The README's list of rules, as a Markdown table (written by ``make rules``)."""
+    rows = ["| Rule | Family | `validate` refuses a library where… |", "|---|---|---|"]
+    rows += [f"| `{known.id}` | {known.family} | {known.name} |" for known in RULES]
+    return "\n".join(rows) + "\n"

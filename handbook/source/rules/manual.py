@@ -2,8 +2,9 @@
 
 A large or sequestered hernia is absolute for manipulation and traction (the risk
 is a cauda equina syndrome).  A protocol may not allow a stage its own checklist
-rules out, and a manual-therapy checklist must give the doctor a line to tick for
-every stage the method forbids.
+rules out, a manual-therapy checklist must give the doctor a line to tick for
+every stage the method forbids, and no manual-therapy stage is left to "the
+doctor": the doctor giving the treatment would decide alone.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from ...errors import quoted
 from .catalogue import rule, say
 from .context import Context
+from .stages import allowed_stages
 
 
 @rule("HB501", "manual therapy", "a protocol allows a stage its own checklist rules out")
@@ -45,3 +47,15 @@ def forbidden_stage_not_screened(context: Context):
                 f"{condition.id}, but no absolute item of the checklist of {place.protocol.id} "
                 "asks about them; add an absolute item for manual therapy with stages: "
                 f"[{', '.join(missing)}]"))
+
+
+@rule("HB503", "manual therapy", "a manual-therapy protocol leaves a stage to the doctor's decision")
+def stage_left_to_doctor(context: Context):
+    for place, stage, path in allowed_stages(context):
+        if (context.family(place.protocol.method) == "manual-therapy"
+                and stage.for_manual_therapy == "doctor-decides"):
+            yield say("HB503", place.source, path, (
+                f"the manual-therapy protocol {place.protocol.id} allows the stage "
+                f"{quoted(stage.id)}, which is left to 'the doctor' - but manual therapy is given "
+                "by the doctor, who would decide alone; set the stage's manual_therapy to "
+                "allowed, with-care or not-allowed in conditions.yaml, or remove the stage"))

@@ -11,7 +11,7 @@ from .catalogue import rule, say
 from .context import Context
 
 
-def _allowed(context: Context):
+def allowed_stages(context: Context):
     """Every allowed stage of every protocol with its condition's stage and its place."""
     for place in context.places():
         condition = context.conditions.get(place.protocol.condition)
@@ -25,7 +25,7 @@ def _allowed(context: Context):
 
 @rule("HB101", "stages", "a protocol allows a stage in which its condition forbids massage")
 def stage_forbidden(context: Context):
-    for place, stage, path in _allowed(context):
+    for place, stage, path in allowed_stages(context):
         if context.family(place.protocol.method) == "massage" and stage.massage == "not-allowed":
             yield say("HB101", place.source, path, (
                 f"the protocol {place.protocol.id} allows the stage {quoted(stage.id)}, in which "
@@ -35,7 +35,7 @@ def stage_forbidden(context: Context):
 
 @rule("HB102", "stages", "a manual-therapy protocol allows a stage its method forbids")
 def stage_forbidden_for_method(context: Context):
-    for place, stage, path in _allowed(context):
+    for place, stage, path in allowed_stages(context):
         if (context.family(place.protocol.method) == "manual-therapy"
                 and stage.for_manual_therapy == "not-allowed"):
             yield say("HB102", place.source, path, (
@@ -43,15 +43,3 @@ def stage_forbidden_for_method(context: Context):
                 f"{quoted(stage.id)}, in which {place.protocol.condition} forbids manual therapy "
                 "(its manual_therapy, or massage, is not-allowed); remove the stage from "
                 "allowed_stages"))
-
-
-@rule("HB103", "manual therapy", "a manual-therapy protocol leaves a stage to the doctor's decision")
-def stage_left_to_doctor(context: Context):
-    for place, stage, path in _allowed(context):
-        if (context.family(place.protocol.method) == "manual-therapy"
-                and stage.for_manual_therapy == "doctor-decides"):
-            yield say("HB103", place.source, path, (
-                f"the manual-therapy protocol {place.protocol.id} allows the stage "
-                f"{quoted(stage.id)}, which is left to 'the doctor' - but manual therapy is given "
-                "by the doctor, who would decide alone; set the stage's manual_therapy to "
-                "allowed, with-care or not-allowed in conditions.yaml, or remove the stage"))
