@@ -154,7 +154,8 @@ class Presenter:
                    for planned in dosing.planned_minutes(protocol.dosage, sessions)]
         stages = self._stages(protocol)
         blocks = safety.tier_blocks(library, safety.for_protocol(library, region, protocol), words)
-        blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title, words)
+        blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title, words,
+                                        {region.id})
         return ProtocolView(
             anchor=anchors.protocol(protocol.id), checklist_anchor=anchors.checklist(protocol.id),
             log_anchor=anchors.course_log(protocol.id), title=protocol.title, region=region.name,

@@ -368,8 +368,9 @@ def _has_content(part: str, selection: Selection) -> bool:
 
 
 def _screening_blocks(selection: Selection, words: Words):
-    """The intake form asks the general contraindications; each protocol adds its own."""
+    """The intake form asks the general contraindications and red flags; each protocol adds
+    its own, and those of its region."""
     library = selection.library
     general = [item for item in selection.contraindications if item.applies_to.general]
     return (tier_blocks(library, general, words)
-            + red_flag_block(library, library.forms.screening.red_flags_title, words))
+            + red_flag_block(library, library.forms.screening.red_flags_title, words, set()))
