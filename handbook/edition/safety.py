@@ -115,10 +115,21 @@ _URGENCY_HEADINGS = {
 def referral_groups(library: Library, words: Words,
                     regions: set[str] | None = None) -> list[dict]:
     """The red flags that are not for emergency care, one group per urgency with the
-    headings for the therapist's card and the leaflet."""
-    return [{"heading": words.gettext(_URGENCY_HEADINGS[urgency][0]),
-             "patient_heading": words.gettext(_URGENCY_HEADINGS[urgency][1]), "flags": flags}
-            for urgency, flags in flags_by_urgency(library, regions) if urgency != "emergency"]
+    headings for the therapist's card and the leaflet.  The leaflet's heading says the
+    group's usual action ("See a doctor today"), so a sign prints its patient action only
+    where it says more (call the emergency number if it came on suddenly)."""
+    groups = []
+    for urgency, flags in flags_by_urgency(library, regions):
+        if urgency == "emergency":
+            continue
+        actions = [flag.patient_action for flag in flags if flag.patient_action]
+        usual = max(set(actions), key=actions.count) if actions else None
+        groups.append({
+            "heading": words.gettext(_URGENCY_HEADINGS[urgency][0]),
+            "patient_heading": words.gettext(_URGENCY_HEADINGS[urgency][1]), "flags": flags,
+            "patient_lines": [(flag.patient, "" if flag.patient_action == usual
+                               else flag.patient_action or "") for flag in flags]})
+    return groups
 
 
 def red_flag_block(library: Library, title: str, words: Words,
