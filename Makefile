@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: handbook test bench lock messages clean
+.PHONY: handbook test bench lock messages rules clean
 
 handbook: $(INSTALLED)
 	$(BIN)/handbook build protocols -o build/handbook.pdf
@@ -29,6 +29,9 @@ $(INSTALLED): pyproject.toml requirements.lock
 # language's catalogue; translate what it reports as "to translate".
 messages: $(INSTALLED)
 	$(BIN)/python tools/messages.py
+
+rules: $(INSTALLED)
+	$(BIN)/python tools/rules.py
 
 # Re-pin every dependency after a change to pyproject.toml.
 lock:

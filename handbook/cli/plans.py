@@ -37,6 +37,12 @@ class IsoDate(click.ParamType):
 @click.option("--sessions", type=click.IntRange(min=1), metavar="N",
               help="Sessions in the course; default: the protocol's course.")
 @click.option("--skip-weekends", is_flag=True, help="Move a session that falls on a weekend to Monday.")
+@click.option("--holidays", "holidays_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Days the clinic is closed, one YYYY-MM-DD a line, besides the holidays of "
+                   "handbook.yaml; a session on one moves to the next open day.")
+@click.option("--stage", metavar="ID",
+              help="The patient's stage of the condition (see the protocol's allowed stages); "
+                   "more than one session a day only where the protocol gives it for it.")
 @click.option("--therapist", metavar="NAME")
 @click.option("--clinic", metavar="NAME")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -48,7 +54,8 @@ class IsoDate(click.ParamType):
               callback=base_url,
               help="Where the clinic's FHIR definitions live (the protocol's canonical URL).")
 def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, every: int | None,
-         sessions: int | None, skip_weekends: bool, therapist: str | None, clinic: str | None,
+         sessions: int | None, skip_weekends: bool, holidays_file: Path | None,
+         stage: str | None, therapist: str | None, clinic: str | None,
          output: Path | None, output_format: str, base: str) -> None:
     """A personal course plan for one patient: dated sessions, screening, warning signs, log.
 
@@ -57,11 +64,13 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
       handbook plan --patient "Anna Petrova" --protocol lumbar-hernia-classic \\
                     --start 2026-12-01 --skip-weekends --therapist "Dr Ivanova"
     """
+    from ..plans.holidays import read_holidays
     from ..plans.schedule import PlanRequest
     from ..plans.single import plan_fhir, plan_pdf
 
+    holidays = read_holidays(holidays_file) if holidays_file else ()
     request = PlanRequest(patient, protocol_id, start, every, sessions, skip_weekends,
-                          therapist, clinic)
+                          therapist, clinic, holidays, stage)
     if output_format == "fhir":
         result = plan_fhir(source, request, output, base)
         click.echo(f"{display_path(result.output.resolve())}: a FHIR CarePlan in "
@@ -90,8 +99,12 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="URL",
               callback=base_url,
               help="Where the clinic's FHIR definitions live.")
+@click.option("--holidays", "holidays_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Days the clinic is closed, one YYYY-MM-DD a line, besides the holidays of "
+                   "handbook.yaml; a session on one moves to the next open day.")
 def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
-          date_format: str | None, output_format: str, base: str) -> None:
+          date_format: str | None, output_format: str, base: str,
+          holidays_file: Path | None) -> None:
     """Build one plan per row of PLANS_CSV into a folder, on every core.
 
     The CSV has a header row with the columns patient, protocol and start, and
@@ -107,11 +120,13 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
       handbook batch next-week.csv -o build/plans --jobs 2
     """
     from ..plans.batch import run_batch
+    from ..plans.holidays import read_holidays
 
+    holidays = read_holidays(holidays_file) if holidays_file else ()
     with _Progress("Building plans") as progress:
         formats = ("pdf", "fhir") if output_format == "both" else (output_format,)
         summary = run_batch(plans_csv, folder, source, jobs, progress, date_format=date_format,
-                            formats=formats, base=base)
+                            formats=formats, base=base, holidays=holidays)
     for line, warning in summary.warnings:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: warning: {warning}", err=True)
     for line, reason in summary.failed:

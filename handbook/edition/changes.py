@@ -214,7 +214,8 @@ class _Reader:
             names.update({item.id: _short(item.text) for item in library.contraindications})
             names.update({source.id: _short(source.title) for source in library.sources})
             tiers = library.tiers
-            names.update({tier: getattr(tiers, tier).name for tier in type(tiers).model_fields})
+            names.update({tier: getattr(tiers, tier).name for tier in type(tiers).model_fields
+                          if getattr(tiers, tier) is not None})
         words = self.words
         names.update({key: words.gettext(label) for labels in (INTENSITY_LABELS, MASSAGE_LABELS)
                       for key, label in labels.items()})

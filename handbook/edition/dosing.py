@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from ..source.models import Course, Dosage, Range
+from ..source.models.dosage import climb_sessions, course_length
 
 #: Rows of a course log when the sources give no course length.
 DEFAULT_SESSIONS = 10
@@ -20,13 +21,12 @@ DEFAULT_SESSIONS = 10
 
 def course_sessions(course: Course, dosage: Dosage) -> int:
     """How many rows a course log needs: the most sessions the course allows."""
-    if course.sessions is not None:
-        return int(course.sessions.max or course.sessions.min)
-    if course.length is not None and course.length.unit == "days":
-        days = course.length.max or course.length.min
-        per_day = dosage.per_day.max if dosage.per_day and dosage.per_day.max else 1
-        return int(days * per_day)
-    return DEFAULT_SESSIONS
+    return course_length(course, dosage, low=False) or DEFAULT_SESSIONS
+
+
+def default_sessions(course: Course, dosage: Dosage) -> int:
+    """A plan's default course: the low end of the protocol's range, never the top."""
+    return course_length(course, dosage, low=True) or DEFAULT_SESSIONS
 
 
 def planned_minutes(dosage: Dosage, sessions: int) -> list[Range | None]:
@@ -38,7 +38,10 @@ def planned_minutes(dosage: Dosage, sessions: int) -> list[Range | None]:
     target = None if later is None or later is first else later.min
     if target is None or first.max is None or target <= first.max:
         return [first] * sessions
-    climb = max(1, math.ceil(sessions / 2) - 1)
+    climb = climb_sessions(sessions)
+    step = dosage.max_step
+    if step is not None and step.max and step.unit == first.unit:  # never steeper than allowed
+        climb = max(climb, math.ceil((target - first.max) / step.max))
     plan = [first]
     for number in range(1, sessions):
         if number >= climb:

@@ -102,6 +102,8 @@ class MethodView:
     dosage: tuple[tuple[str, str], ...]
     course: tuple[tuple[str, str], ...]
     own_contraindications: tuple[str, ...]
+    #: The method's own screening checklist (its items, each with its action).
+    checklist: tuple[safety.Block, ...]
     evidence_level: str
     evidence_refs: str
     refs: str
@@ -152,7 +154,8 @@ class Presenter:
                    for planned in dosing.planned_minutes(protocol.dosage, sessions)]
         stages = self._stages(protocol)
         blocks = safety.tier_blocks(library, safety.for_protocol(library, region, protocol), words)
-        blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title, words)
+        blocks += safety.red_flag_block(library, library.forms.screening.red_flags_title, words,
+                                        {region.id})
         return ProtocolView(
             anchor=anchors.protocol(protocol.id), checklist_anchor=anchors.checklist(protocol.id),
             log_anchor=anchors.course_log(protocol.id), title=protocol.title, region=region.name,
@@ -227,6 +230,8 @@ class Presenter:
             own_contraindications=tuple(
                 item.text for item in library.contraindications
                 if method.id in item.applies_to.methods),
+            checklist=tuple(safety.tier_blocks(library, safety.for_method(library, method.id),
+                                               words)),
             evidence_level=words.gettext(EVIDENCE_LABELS[method.evidence.level]),
             evidence_refs=self.refs(method.evidence.sources),
             refs=self.refs(method.sources),

@@ -171,6 +171,8 @@ def _safeguards(library: Library, region: Region, protocol: Protocol, words: Wor
         artifacts.append({"type": "documentation", "label": f"contraindication-{item.tier}",
                           "display": f"{tier.name}: {item.text}. {item.action}"})
     for flag in library.red_flags.flags:
+        if flag.regions and region.id not in flag.regions:
+            continue
         artifacts.append({"type": "documentation", "label": "red-flag",
                           "display": f"{flag.sign}. {flag.action or library.red_flags.action}"})
     return artifacts

@@ -52,7 +52,7 @@ def questionnaire(library: Library, region: Region, protocol: Protocol, base: st
               "item": [{"linkId": f"red-flag.{flag.id}.action", "type": "display",
                         "text": words.gettext("If YES: {action}",
                                               action=flag.action or catalogue.action)}]}
-             for flag in catalogue.flags]
+             for flag in catalogue.flags if not flag.regions or region.id in flag.regions]
     groups.append({"linkId": "red-flag", "type": "group",
                    "text": library.forms.screening.red_flags_title, "item": flags})
     return {

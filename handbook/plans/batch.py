@@ -8,6 +8,7 @@ nothing personal is cached.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -53,7 +54,8 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
               progress: Callable[[int, int], object] | None = None,
               time_limit: float = DEFAULT_TIME_LIMIT,
               date_format: str | None = None, formats: tuple[str, ...] = ("pdf",),
-              base: str = DEFAULT_BASE) -> BatchSummary:
+              base: str = DEFAULT_BASE,
+              holidays: frozenset = frozenset()) -> BatchSummary:
     """Build a plan for every good row of ``plans_csv`` into ``folder``.
 
     ``progress(done, total)`` is called as plans finish.  Raises ContentError for a
@@ -67,6 +69,8 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
     planned = []
     for line, request in requests:
         try:
+            request = dataclasses.replace(
+                request, holidays=tuple(sorted({*request.holidays, *holidays})))
             planned.append((line, make_plan(library, request)))
         except PlanError as error:
             summary.failed.append((line, str(error)))

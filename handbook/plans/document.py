@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..edition import anchors
+from ..edition.safety import referral_groups
 from ..edition.selection import select
 from ..edition.words import N_, Words
 from ..render.document import Handbook, Unit
 from ..render.paper import DEFAULT_SETUP, PageSetup
 from ..source.models import Library
+from ..source.rules import is_neck
 from ..typeset.fonts import MemoryCache, unprintable
 from .schedule import Plan, PlanRequest, Session
 
@@ -57,7 +59,9 @@ def plan_units(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -
             "repeat_from": plan.repeat_from, "repeat_note": repeat_note}),
         handbook.unit(anchors.part("screening"), "parts/screening.html.j2",
                       {"screening_blocks": view.checklist, "filled": filled}),
-        handbook.unit(anchors.part("patient-warnings"), "parts/patient-warnings.html.j2", {}),
+        handbook.unit(anchors.part("patient-warnings"), "parts/patient-warnings.html.j2", {
+            "referral_groups": referral_groups(library, words, {plan.region.id}),
+            "stroke_warning": library.patient.stroke_warning if is_neck(plan.region) else []}),
         handbook.unit(view.log_anchor, "parts/protocol-log.html.j2",
                       {"protocol": dated, "filled": filled}),
     ]

@@ -1,9 +1,12 @@
 """A personal course plan: which days, how many sessions, how many minutes each.
 
-Defaults come from the protocol: its number of sessions, its interval, its
-sessions per day, its dosage progression and its break before a repeat
-course.  A request that asks for more than the protocol allows, or for
-sessions closer together than it allows, is refused with the reason.
+Defaults come from the protocol and follow its own rules: the low end of its
+course (never the top), its interval, one session a day unless the protocol
+gives more for the stage asked for, its first-session dose and its climb, and
+its break before a repeat course.  A session never falls on a closed day (the
+clinic's holidays, and weekends if asked).  A request that asks for more than
+the protocol allows, or for sessions closer together than it allows, is
+refused with the reason.
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ class PlanRequest:
     skip_weekends: bool = False
     therapist: str | None = None
     clinic: str | None = None
+    #: Days the clinic is closed (public holidays) besides those of handbook.yaml.
+    holidays: tuple[datetime.date, ...] = ()
+    #: The condition's stage the patient is in; more than one session a day only where the
+    #: protocol gives it for this stage.
+    stage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,11 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
         raise PlanError(f"unknown protocol {quoted(request.protocol)}; choose from: {known}")
     region, protocol = found
     course, dosage = protocol.course, protocol.dosage
-    count = request.sessions or dosing.course_sessions(course, dosage)
+    if request.stage is not None and request.stage not in protocol.allowed_stages:
+        raise PlanError(f"the protocol {protocol.id} is not given in the stage "
+                        f"{quoted(request.stage)}; choose from: "
+                        f"{', '.join(protocol.allowed_stages)}")
+    count = request.sessions or dosing.default_sessions(course, dosage)
     allowed = most_sessions(protocol)
     if count > allowed:
         where = f" ({format_range(course.sessions)})" if course.sessions else ""
@@ -96,8 +108,9 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
         raise PlanError(f"the protocol {protocol.id} needs {format_range(course.interval)} off "
                         f"between sessions, so sessions can be no closer than every {shortest} days")
     step = request.every or shortest
-    per_day = int(dosage.per_day.max) if dosage.per_day and dosage.per_day.max else 1
-    dates = schedule(request.start, count, step, per_day, request.skip_weekends)
+    per_day = sessions_per_day(protocol, request.stage)
+    closed = frozenset(library.edition.holidays) | frozenset(request.holidays)
+    dates = schedule(request.start, count, step, per_day, request.skip_weekends, closed)
     minutes = dosing.planned_minutes(dosage, count)
     sessions = tuple(Session(number, day, planned, dates[:number - 1].count(day)
                              if per_day > 1 else None)
@@ -105,6 +118,14 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
     repeat = course.break_before_repeat
     repeat_from = add_span(dates[-1], repeat) if repeat is not None and repeat.min else None
     return Plan(request, region, protocol, sessions, step, per_day, repeat_from)
+
+
+def sessions_per_day(protocol: Protocol, stage: str | None) -> int:
+    """One a day, unless the protocol gives more for ``stage`` (its per_day_stages)."""
+    dosage = protocol.dosage
+    if stage is None or stage not in dosage.per_day_stages or not dosage.per_day:
+        return 1
+    return int(dosage.per_day.max or dosage.per_day.min or 1)
 
 
 def most_sessions(protocol: Protocol) -> int:
@@ -127,14 +148,16 @@ def shortest_step(protocol: Protocol) -> int:
 
 
 def schedule(start: datetime.date, sessions: int, step: int, per_day: int,
-             skip_weekends: bool) -> list[datetime.date]:
-    """Session dates from ``start``, ``step`` days apart, ``per_day`` sessions a day;
-    with ``skip_weekends`` a date on a Saturday or Sunday moves to the Monday."""
+             skip_weekends: bool, holidays: frozenset[datetime.date] = frozenset(),
+             ) -> list[datetime.date]:
+    """Session dates from ``start``, ``step`` days apart, ``per_day`` sessions a day; a date
+    on a holiday, or with ``skip_weekends`` on a Saturday or Sunday, moves to the next open
+    day, and the next session is counted from there."""
     dates: list[datetime.date] = []
     day = start
     while len(dates) < sessions:
-        if skip_weekends and day.weekday() >= 5:
-            day += datetime.timedelta(days=7 - day.weekday())
+        while day in holidays or (skip_weekends and day.weekday() >= 5):
+            day += datetime.timedelta(days=1)
         dates += [day] * min(per_day, sessions - len(dates))
         day += datetime.timedelta(days=step)
     return dates

@@ -27,7 +27,8 @@ from .. import __version__
 from ..edition import anchors, dosing
 from ..edition.contents import Entry, contents, selection_label
 from ..edition.control import control_view
-from ..edition.safety import red_flag_block, tier_blocks
+from ..edition.safety import red_flag_block, referral_groups, tier_blocks
+from ..source.rules import is_neck
 from ..edition.selection import Selection
 from ..edition.facts import citation
 from ..edition.views import MASSAGE_LABELS, Presenter
@@ -132,8 +133,15 @@ class Handbook:
             "conditions": library.conditions,
             "massage_labels": {key: words.gettext(label) for key, label in MASSAGE_LABELS.items()},
             "red_flags": library.red_flags,
-            "emergency_flags": [flag for flag in library.red_flags.flags if not flag.action],
-            "referral_flags": [flag for flag in library.red_flags.flags if flag.action],
+            "emergency_flags": [flag for flag in library.red_flags.flags
+                                if flag.urgency == "emergency"],
+            "referral_groups": referral_groups(library, words),
+            "patient_questions": [*library.patient.tell_therapist,
+                                  *(item.patient for item in self.selection.contraindications
+                                    if item.patient)],
+            "stroke_warning": (library.patient.stroke_warning
+                               if any(is_neck(region) for region in self.selection.regions)
+                               else []),
             "forms": library.forms,
             "screening_blocks": _screening_blocks(self.selection, words),
             "techniques": self.selection.techniques,
@@ -360,8 +368,9 @@ def _has_content(part: str, selection: Selection) -> bool:
 
 
 def _screening_blocks(selection: Selection, words: Words):
-    """The intake form asks the general contraindications; each protocol adds its own."""
+    """The intake form asks the general contraindications and red flags; each protocol adds
+    its own, and those of its region."""
     library = selection.library
     general = [item for item in selection.contraindications if item.applies_to.general]
     return (tier_blocks(library, general, words)
-            + red_flag_block(library, library.forms.screening.red_flags_title, words))
+            + red_flag_block(library, library.forms.screening.red_flags_title, words, set()))

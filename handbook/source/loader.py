@@ -21,6 +21,7 @@ from ..resources import catalogue_languages
 from .folder import read_source
 from .logo import check_logo
 from .references import Located, check_references
+from .rules import check_rules
 from .yaml_reader import YamlDocument
 
 
@@ -55,7 +56,10 @@ def load_located(folder: Path) -> LoadedLibrary:
             located = _validate(document, data, FOLDER_MODELS[folder_name], problems)
             if located is not None:
                 items[folder_name][stem] = located
-    problems += check_references(files, items, source.present)
+    references = check_references(files, items, source.present)
+    problems += references
+    if not problems:  # the rules read resolved, valid files only
+        problems += check_rules(files, items)
     problems += _check_language(files.get("handbook.yaml"))
     problems += check_logo(files.get("handbook.yaml"), folder)
     if not source.present.get("regions") and (folder / "regions").is_dir():

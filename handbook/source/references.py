@@ -144,6 +144,8 @@ def _check_catalogues(check: ReferenceCheck, files: dict[str, Located]) -> None:
                                  path + ("regions",))
             if kind == "red flag":
                 check.expect_all("zone", entry.zone, located.source, (attribute, index, "zone"))
+                check.expect_all("region", entry.regions, located.source,
+                                 (attribute, index, "regions"))
             if kind == "condition":
                 check.unique("stage", ((stage.id, located.source,
                                         (attribute, index, "stages", number, "id"))
@@ -162,6 +164,7 @@ def _check_edition(check: ReferenceCheck, located: Located | None) -> None:
 def _check_protocol(check: ReferenceCheck, protocol, source: SourceMap, path: Path_,
                     files: dict[str, Located], items: dict[str, dict[str, Located]]) -> None:
     check.expect("method", protocol.method, source, path + ("method",))
+    check.expect_all("method", protocol.add_methods, source, path + ("add_methods",))
     check.expect("condition", protocol.condition, source, path + ("condition",))
     check.expect_all("contraindication", protocol.contraindications, source,
                      path + ("contraindications",))

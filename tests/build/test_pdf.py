@@ -241,3 +241,17 @@ def test_an_intensity_column_only_where_a_step_gives_one(builds, library):
         assert text.count("Repetitions") - heads >= len(protocol.stages) - with_intensity
         if not with_intensity:
             assert "Intensity" not in text, protocol.id
+
+
+def test_every_checklist_line_prints_its_own_action(cervical_pdf):
+    """Issue 22, rule 2: pregnancy, the neck hernia and the neck arteries each print their own
+    action under their line, beside the tier's summary; no tier reads as if a doctor's note
+    lifted them."""
+    text = normalise(cervical_pdf.text())
+    for action in ("If YES: Do not give these protocols during pregnancy",
+                   "If YES: Never massage the neck in this case",
+                   "If YES: No treatment of the neck; the doctor sees the patient the same day"):
+        assert action in text, action
+    assert "If any YES: do not treat. Follow the action under the line" in text
+    assert "treat only after written clearance" not in text
+    assert "Blood pressure today:" in text

@@ -129,3 +129,57 @@ def test_no_text_offers_work_during_a_flare(library):
     assert mentions
     for path, text in mentions:
         assert "stricter rule" in " ".join(text.split()), path
+
+
+def test_the_red_flags_issue_22_asked_for_are_there_and_triaged(library):
+    """Bilateral sciatica (an early cauda equina sign) is for emergency care; a new numb hand
+    or a new limp is for a doctor today, not an ambulance; and no sign is milder than the
+    disclaimer promises."""
+    flags = {flag.id: flag for flag in library.red_flags.flags}
+    assert {"bilateral-sciatica", "new-pain-after-50", "immunosuppression",
+            "thoracic-rest-pain", "unwell", "lhermitte"} <= set(flags)
+    assert flags["bilateral-sciatica"].urgency == "emergency"
+    assert flags["leg-numbness"].urgency == "today" and "hand" in flags["leg-numbness"].sign
+    assert flags["worsening-gait"].urgency == "today"
+    assert library.red_flags.at_most == "this-week"
+    assert "within the week" in " ".join(library.edition.disclaimer.split())
+
+
+def test_a_known_and_cleared_condition_passes_the_check_before_each_session(library):
+    """The red flags about osteoporosis and cancer ask about new or changed pain, so a
+    patient whose condition is known and cleared can answer No."""
+    flags = {flag.id: flag for flag in library.red_flags.flags}
+    for flag_id in ("osteoporosis-steroids", "cancer-history"):
+        ask = flags[flag_id].ask.lower()
+        assert "new" in ask and "since the doctor last saw you" in ask, flag_id
+
+
+def test_the_neck_screen_asks_the_early_signs_before_every_neck_session(library):
+    flags = [flag for flag in library.red_flags.flags if flag.screen == "vascular"]
+    assert [flag.regions for flag in flags] == [["cervical"]]
+    ask = flags[0].ask.lower()
+    for sign in ("sudden neck pain or headache unlike any before", "nausea", "unsteadiness"):
+        assert sign in " ".join(ask.split()), sign
+    item = library.contraindication_by_id["cervical-vascular-signs"]
+    assert "nystagmus" in item.text and "emergency services" in item.action
+    assert library.patient.stroke_warning
+
+
+def test_a_sequestered_hernia_is_never_given_manual_therapy(library):
+    hernia = library.condition_by_id["hernia"]
+    stages = {stage.id: stage for stage in hernia.stages}
+    assert stages["sequestration"].for_manual_therapy == "not-allowed"
+    assert stages["extrusion"].for_manual_therapy == "not-allowed"
+    item = library.contraindication_by_id["large-hernia-manual"]
+    assert item.tier == "absolute" and not item.clearance
+    assert "cauda equina" in item.action
+    for region, protocol, items in checklists(library):
+        if library.method_by_id[protocol.method].family == "manual-therapy":
+            assert "large-hernia-manual" in {entry.id for entry in items}, protocol.id
+
+
+def test_every_region_screens_radicular_signs_and_blood_pressure_is_measured(library):
+    for region, protocol, items in checklists(library):
+        assert any(item.screen == "radicular" for item in items), protocol.id
+    for item_id in ("hypertension", "raised-blood-pressure"):
+        assert "mmHg" in library.contraindication_by_id[item_id].measure

@@ -88,7 +88,9 @@ def test_a_changed_tier_in_a_copy_is_reported(tmp_path):
     shutil.copytree(PROTOCOLS_RU, copy)
     catalogue = copy / "contraindications.yaml"
     text = catalogue.read_text(encoding="utf-8")
-    catalogue.write_text(text.replace("tier: absolute", "tier: relative", 1), encoding="utf-8")
+    # moved with its clearance, so the item still passes the rules (HB201) in itself
+    catalogue.write_text(text.replace("tier: absolute\n    clearance: false",
+                                      "tier: relative\n    clearance: true", 1), encoding="utf-8")
     result = invoke("validate", copy, "--reference", PROTOCOLS)
     assert result.exit_code == 1
     assert "contraindications.yaml:" in result.output and "'tier'" in result.output

@@ -47,7 +47,9 @@ def test_lumbar_hernia_classic_has_seven_main_steps(library):
     finish = {step.technique for stage in item.stages if stage.kind == "finish"
               for step in stage.steps}
     assert finish == {"pinching", "shaking"}
-    assert item.dosage.session == r("30-60 minutes")
+    # the source's full session is the ceiling of a late session, never the first dose
+    assert item.dosage.session is None and item.dosage.first_sessions == r("5-7 minutes")
+    assert [limit.value for limit in item.dosage.limits] == [r("30-60 minutes")]
     assert item.course.length == r("10-20 days")
     assert item.course.break_before_repeat == r("2-3 months")
 

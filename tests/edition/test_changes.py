@@ -49,6 +49,7 @@ def change_everything(folder) -> None:
         del items[2]                                                    # an item removed
         tiers = list(data["tiers"])
         items[3]["tier"] = next(tier for tier in tiers if tier != items[3]["tier"])  # re-tiered
+        items[3]["clearance"] = data["tiers"][items[3]["tier"]]["clearance"]  # as its tier (HB201)
         items[4]["action"] = "Do not treat; refer to the doctor the same day."       # reworded
     set_yaml(folder / "contraindications.yaml", catalogue)
 

@@ -39,4 +39,4 @@ def test_long_tiers_split_into_blocks_of_at_most_nine(library):
     assert all(1 <= len(block.items) <= safety.MAX_BLOCK for block in blocks)
     assert sum(len(block.items) for block in blocks) == len(library.contraindications)
     tiers = [block.title.split(" (")[0] for block in blocks]
-    assert tiers == sorted(tiers, key=["Absolute", "Local", "Relative"].index)
+    assert tiers == sorted(tiers, key=["Absolute", "Until cleared", "Local", "Relative"].index)

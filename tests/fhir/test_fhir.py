@@ -85,8 +85,10 @@ def test_a_care_plan_is_valid_and_invents_no_identifier(library):
 
 
 def test_the_care_plan_has_the_printed_plans_dates_and_minutes(tmp_path):
+    # twice a day: the protocol gives it in the subsiding stage only (issue 22, rule 7)
     arguments = ["--patient", REQUEST["patient"], "--protocol", REQUEST["protocol"],
-                 "--start", "2026-12-04", "--skip-weekends", "--therapist", "Dr Ivanova"]
+                 "--start", "2026-12-04", "--skip-weekends", "--therapist", "Dr Ivanova",
+                 "--stage", "subsiding"]
     assert invoke("plan", PROTOCOLS, *arguments, "-o", tmp_path / "plan.pdf").exit_code == 0
     result = invoke("plan", PROTOCOLS, *arguments, "--format", "fhir", "-o", tmp_path / "plan.json")
     assert result.exit_code == 0, result.output
@@ -171,7 +173,8 @@ def test_the_screening_checklist_is_a_questionnaire(bundle, library):
     ordered = [item for tier in type(library.tiers).model_fields
                for item in items if item.tier == tier]
     assert [question["text"] for question in questions] == [
-        item.text for item in ordered] + [flag.ask for flag in library.red_flags.flags]
+        item.text for item in ordered] + [flag.ask for flag in library.red_flags.flags
+                                          if not flag.regions or region.id in flag.regions]
     for question, item in zip(questions, ordered):  # each with its tier and its own action
         assert question["code"][0]["code"] == item.tier
         assert question["item"][0] == {"linkId": f"{item.tier}.{item.id}.action",

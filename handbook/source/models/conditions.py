@@ -29,11 +29,21 @@ class ConditionStage(Strict):
         description="Whether massage is given in this stage: allowed, with-care, "
                     "doctor-decides or not-allowed.",
         examples=["with-care", "not-allowed"])
+    manual_therapy: MassageAllowed | None = Field(
+        default=None,
+        description="Whether manual therapy is given in this stage, if not as `massage` says "
+                    "(a sequestered hernia is not-allowed for manipulation and traction).",
+        examples=["not-allowed"])
     note: Text | None = Field(default=None,
                               description="What a therapist should know about this stage, "
                                           "e.g. where the sources disagree.",
                               examples=["Only outside an exacerbation and after the pain has "
                                         "settled."])
+
+
+    @property
+    def for_manual_therapy(self) -> MassageAllowed:
+        return self.manual_therapy or self.massage
 
 
 class Condition(Strict):

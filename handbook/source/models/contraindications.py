@@ -13,8 +13,10 @@ from pydantic import Field
 
 from .base import Id, Strict, Text
 
-Tier = Literal["absolute", "local", "relative"]
-TIERS: tuple[Tier, ...] = ("absolute", "local", "relative")
+Tier = Literal["absolute", "cleared", "local", "relative"]
+#: Strictest first; ``cleared`` is the optional tier of "not until the doctor's written clearance".
+TIERS: tuple[Tier, ...] = ("absolute", "cleared", "local", "relative")
+Screen = Literal["vascular", "radicular"]
 
 
 class TierInfo(Strict):
@@ -27,20 +29,34 @@ class TierInfo(Strict):
     action: Text = Field(description="The action line under the tier's block of questions.",
                          examples=["If any YES: do not start. Refer the patient to the doctor "
                                    "and treat only after written clearance."])
+    clearance: bool = Field(
+        description="Whether the doctor's written clearance lets treatment go ahead after a YES "
+                    "in this tier (true), or nothing but the end of the condition does (false); "
+                    "every item of the tier must say the same.",
+        examples=[False, True])
 
 
 class Tiers(Strict):
-    """The three tiers, strictest first."""
+    """The tiers, strictest first: three always, `cleared` where a library splits absolute."""
 
     absolute: TierInfo = Field(description="Do not treat at all.",
                                examples=[{"name": "Absolute", "meaning": "Do not treat.",
-                                          "action": "If any YES: do not start."}])
+                                          "action": "If any YES: do not start.",
+                                          "clearance": False}])
+    cleared: TierInfo | None = Field(
+        default=None,
+        description="Optional: do not treat until the doctor's written clearance (kept apart "
+                    "from `absolute`, whose items no note lifts).",
+        examples=[{"name": "Until cleared", "meaning": "Not before the doctor's clearance.",
+                   "action": "If any YES: not before written clearance.", "clearance": True}])
     local: TierInfo = Field(description="Do not treat the affected area.",
                             examples=[{"name": "Local", "meaning": "The area is off limits.",
-                                       "action": "If any YES: avoid the area."}])
+                                       "action": "If any YES: avoid the area.",
+                                       "clearance": False}])
     relative: TierInfo = Field(description="Treat only changed, or with the doctor's clearance.",
                                examples=[{"name": "Relative", "meaning": "Treat with care.",
-                                          "action": "If any YES: get clearance first."}])
+                                          "action": "If any YES: get clearance first.",
+                                          "clearance": True}])
 
 
 class AppliesTo(Strict):
@@ -83,8 +99,30 @@ class Contraindication(Strict):
                     "blood pressure for massage, and for manual therapy): no checklist may "
                     "hold both, or one patient would get two instructions.",
         examples=[["circulatory-disease"]])
-    action: Text = Field(description="What to do after a YES, if more than the tier's action.",
+    action: Text = Field(description="What to do after a YES; printed on its checklist line.",
                          examples=["Do not treat; refer to the doctor."])
+    clearance: bool = Field(
+        description="Whether the doctor's written clearance lets treatment go ahead (true), or "
+                    "nothing but the end of the condition does (false: pregnancy, a tumour); "
+                    "it must match its tier's.", examples=[False])
+    stages: list[Id] = Field(
+        default_factory=list,
+        description="Stages of the protocol's condition this item asks about (a large or "
+                    "sequestered hernia): a protocol whose checklist holds the item as absolute "
+                    "may not allow them.", examples=[["extrusion", "sequestration"]])
+    screen: Screen | None = Field(
+        default=None,
+        description="The screen this item is: vascular (the neck arteries) or radicular (a "
+                    "nerve root); every neck protocol needs the first, every protocol the "
+                    "second.", examples=["vascular"])
+    patient: Text | None = Field(
+        default=None,
+        description="The question in plain words for the patient's 'tell your therapist' list.",
+        examples=["If you take blood thinners or bruise easily."])
+    measure: Text | None = Field(
+        default=None,
+        description="A measurement the form records beside the question.",
+        examples=["Blood pressure today: ____ / ____ mmHg"])
     sources: list[Id] = Field(min_length=1, description="The sources that list it.",
                               examples=[["article-massage-osteochondrosis"]])
 

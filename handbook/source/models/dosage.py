@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Strict, Text
+from .base import Id, Strict, Text
 from .quantities import (
     CourseCount,
     Duration,
@@ -41,6 +41,14 @@ class Dosage(Strict):
         default=None, description="Sessions a day, where the source gives more than one; "
                                   "a plan prints them as morning and evening of one date.",
         examples=["1-2 times"])
+    per_day_stages: list[Id] = Field(
+        default_factory=list,
+        description="The condition's stages in which more than one session a day is given; "
+                    "without them a plan gives one a day.", examples=[["remission"]])
+    max_step: Duration | None = Field(
+        default=None,
+        description="The most a session may grow over the one before it.",
+        examples=["2 minutes"])
     hold: Duration | None = Field(
         default=None, description="How long one pressure or stretch is held.",
         examples=["10-30 seconds"])
@@ -100,3 +108,25 @@ class Course(Strict):
                 "break_before_repeat or courses_per_year, or a note saying the sources "
                 "give no figure")
         return self
+
+
+def course_length(course: Course, dosage: Dosage, *, low: bool) -> int | None:
+    """Sessions in a course by its own figures: the low end of its range (a plan's default) or
+    the high end (the most a plan may ask for); None where the course gives no count.
+    Sessions counted from days assume one a day unless the dosage names stages for more."""
+    def end(value: Range) -> float | None:
+        return (value.min or value.max) if low else (value.max or value.min)
+    if course.sessions is not None:
+        return int(end(course.sessions))
+    if course.length is not None and course.length.unit == "days":
+        days = end(course.length)
+        per_day = (dosage.per_day.max if not low and dosage.per_day and dosage.per_day.max
+                   else 1)
+        return int(days * per_day)
+    return None
+
+
+def climb_sessions(sessions: int) -> int:
+    """The sessions over which the planned length climbs from the first to the later dose:
+    by the middle of the course."""
+    return max(1, -(-sessions // 2) - 1)

@@ -78,6 +78,10 @@ class Edition(Strict):
                                                           "contact lines.",
                                 examples=[{"colours": {"primary": "#1d4f5c",
                                                        "accent": "#e9eff1"}}])
+    holidays: list[datetime.date] = Field(
+        default_factory=list,
+        description="The clinic's closed days (public holidays, YYYY-MM-DD): plan and batch "
+                    "move a session off them.", examples=[["2027-01-01", "2027-01-07"]])
     control: Control | None = Field(
         default=None, description="Document control: version, status, approval, review date, "
                                   "what it replaces, the wording for printed copies, history.",

@@ -33,6 +33,11 @@ class PatientText(Strict):
                                        examples=[["Any new numbness, tingling or weakness."]])
     warning_intro: Text = Field(description="The line before the warning signs.",
                                 examples=["If you notice any of these signs:"])
+    stroke_warning: list[Text] = Field(
+        default_factory=list,
+        description="For neck patients: what the warning signs of a stroke look like and to "
+                    "call emergency services; printed on the leaflet and a neck patient's plan.",
+        examples=[["Sudden weakness or numbness of the face, an arm or a leg: call 112."]])
     home_intro: Text = Field(description="The line before the advice for home.",
                              examples=["Between sessions, and after the course has ended:"])
     plan_intro: Text = Field(description="The line at the top of a personal plan.",

@@ -7,9 +7,15 @@ ambulance).  The forms and the leaflet print each with its action.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from .base import Id, Strict, Text
+
+Urgency = Literal["emergency", "today", "this-week"]
+#: Fastest first: an urgency later in this list is milder.
+URGENCIES: tuple[Urgency, ...] = ("emergency", "today", "this-week")
 
 
 class RedFlag(Strict):
@@ -37,6 +43,19 @@ class RedFlag(Strict):
         default=None,
         description="The same for the patient, in plain words, if not the catalogue's.",
         examples=["See your doctor today, before any more sessions."])
+    urgency: Urgency = Field(
+        default="emergency",
+        description="How soon the patient must be seen: emergency (the catalogue's action), "
+                    "today or this-week (the sign's own action); forms and the leaflet group "
+                    "the signs by it.", examples=["today"])
+    regions: list[Id] = Field(
+        default_factory=list,
+        description="Regions whose patients are asked this sign; leave out for every patient.",
+        examples=[["cervical"]])
+    screen: Literal["vascular"] | None = Field(
+        default=None,
+        description="vascular: the sign is the neck arteries' screen, asked before every "
+                    "session of a neck protocol.", examples=["vascular"])
     sources: list[Id] = Field(min_length=1, description="The sources that name the sign.",
                               examples=[["nice-ng59"]])
 
@@ -59,6 +78,20 @@ class RedFlagCatalogue(Strict):
                     "(they are asked in one block; the card gives each sign's action).",
         examples=["If any YES: no treatment; the doctor sees the patient first (today after "
                   "a fall or with fever)."])
+    at_most: Urgency = Field(
+        default="today",
+        description="The slowest urgency any sign may have, as the disclaimer promises it: "
+                    "today (the same day) or this-week.", examples=["this-week"])
+    today_action: Text | None = Field(
+        default=None,
+        description="The checklist's action line over the signs for a doctor today "
+                    "(referral_action if left out).",
+        examples=["No treatment; the doctor sees the patient today."])
+    week_action: Text | None = Field(
+        default=None,
+        description="The checklist's action line over the signs for a doctor this week "
+                    "(referral_action if left out).",
+        examples=["No treatment until the doctor has seen the patient, within the week."])
     patient_action: Text = Field(description="The emergency action in plain words.",
                                  examples=["Stop the course and get medical help today."])
     flags: list[RedFlag] = Field(min_length=1, description="The signs, compression signs first.",

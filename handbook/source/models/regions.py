@@ -123,6 +123,11 @@ class Protocol(Strict):
         default_factory=list,
         description="Items of contraindications.yaml its checklist adds to those of its region "
                     "and method.", examples=[["radicular-syndrome"]])
+    add_methods: list[Id] = Field(
+        default_factory=list,
+        description="Methods the therapist may add to this protocol (cupping with a classic "
+                    "massage); their contraindications join its checklist.",
+        examples=[["vacuum"]])
     cautions: list[Text] = Field(default_factory=list, description="What must never be done.",
                                  examples=[["No pressure on the spine itself."]])
     sources: list[Id] = Field(min_length=1, description="The sources it was written from.",
