@@ -87,6 +87,7 @@ def _cited(library: Library, regions, methods, techniques, contraindications) ->
     for method in methods:
         cited.update(method.sources)
         cited.update(method.evidence.sources)
-    for item in (*techniques, *contraindications, *library.red_flags.flags):
+    for item in (*techniques, *contraindications, *library.red_flags.flags,
+                 *library.conditions):
         cited.update(item.sources)
     return tuple(source for source in library.sources if source.id in cited)

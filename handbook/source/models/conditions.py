@@ -61,6 +61,10 @@ class Condition(Strict):
                                  description="The same in plain words, for the leaflet.",
                                  examples=["The soft centre of a disc has pushed out through "
                                            "its outer ring and can press on a nerve."])
+    sources: list[Id] = Field(min_length=1,
+                              description="The sources the description, the stages and their "
+                                          "notes were written from.",
+                              examples=[["article-massage-intervertebral-hernia", "nice-ng59"]])
     stages: list[ConditionStage] = Field(min_length=1,
                                          description="The stages, from the earliest.",
                                          examples=[[{"id": "acute", "name": "Acute stage",
@@ -75,4 +79,5 @@ class ConditionCatalogue(Strict):
                                         examples=[[{"id": "osteochondrosis",
                                                     "name": "Osteochondrosis",
                                                     "description": "Wear of the discs.",
+                                                    "sources": ["nice-ng59"],
                                                     "stages": []}]])
