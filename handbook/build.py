@@ -75,6 +75,8 @@ class BuildResult:
     units_typeset: int | None = None
     units_cached: int | None = None
     pdf: bytes = field(default=b"", repr=False)
+    #: The page of every anchor, when typeset unit by unit (the live preview's contents).
+    page_numbers: dict[str, int] = field(default_factory=dict, repr=False)
 
 
 @scratch()  # WeasyPrint's font copies go in the run's own folder, removed at its end
@@ -235,7 +237,8 @@ def _typeset(handbook: Handbook, options: BuildOptions, runner: Runner | None,
                        time_limit=options.time_limit, tagged=tagged), runner)
     return BuildResult(options.output, typeset_result.pages, 0.0, typeset_result.refused,
                        pdf=typeset_result.pdf, units_typeset=typeset_result.units_typeset,
-                       units_cached=typeset_result.units_cached)
+                       units_cached=typeset_result.units_cached,
+                       page_numbers=typeset_result.numbers)
 
 
 def typesettable(handbook: Handbook) -> UnitDocument:

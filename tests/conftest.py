@@ -7,7 +7,7 @@ import difflib
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -40,28 +40,44 @@ class BuiltPdf:
     pages: list[str]
     reported_pages: int
     marks: list[PageMarks]
+    _runs: dict = field(default_factory=dict, repr=False)
+    _anchors: dict | None = field(default=None, repr=False)
 
     def text(self) -> str:
         return "\n".join(self.pages)
 
+    def runs(self, number: int) -> list[tuple[float, float, str, str | None, float]]:
+        """(y, x, text, font name, size) of every text run of a 1-based page, read once."""
+        cached = self._runs.get(number)
+        if cached is None:
+            found: list[tuple[float, float, str, str | None, float]] = []
+
+            def visit(text, cm, tm, font, size):
+                if text.strip():
+                    found.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4], text.strip(),
+                                  font["/BaseFont"].split("+")[-1] if font else None,
+                                  abs(size * (tm[3] or 1) * (cm[3] or 1))))
+            self.reader.pages[number - 1].extract_text(visitor_text=visit)
+            cached = self._runs[number] = found
+        return cached
+
+    def height(self, number: int) -> float:
+        return float(self.reader.pages[number - 1].mediabox.height)
+
     def band(self, number: int, where: str) -> str:
         """Text in the top or bottom 20 mm of a 1-based page: its running header or footer."""
-        page = self.reader.pages[number - 1]
-        height = float(page.mediabox.height)
-        found: list[tuple[float, float, str]] = []
-
-        def visit(text, cm, tm, font, size):
-            y = tm[5] * cm[3] + cm[5]
-            inside = y > height - 57 if where == "top" else y < 57
-            if text.strip() and inside:
-                found.append((-y, tm[4], text.strip()))
-        page.extract_text(visitor_text=visit)
+        height = self.height(number)
+        found = [(-y, x, text) for y, x, text, _, _ in self.runs(number)
+                 if (y > height - 57 if where == "top" else y < 57)]
         return " ".join(text for _, _, text in sorted(found))
 
     def anchor_page(self, anchor: str) -> int:
         """The 1-based page a named destination (an element id) points to."""
-        destination = self.reader.named_destinations[anchor]
-        return self.reader.get_destination_page_number(destination) + 1
+        if self._anchors is None:
+            reader = self.reader
+            self._anchors = {name: reader.get_destination_page_number(destination) + 1
+                             for name, destination in reader.named_destinations.items()}
+        return self._anchors[anchor]
 
 
 def read_pdf(path: Path, reported_pages: int) -> BuiltPdf:
@@ -124,37 +140,37 @@ def library():
 BUILD_MODES = ("plain", "parallel", "cached")
 
 
-def build_in_mode(mode: str, folder: Path) -> BuiltPdf:
-    """The standard handbook: one process and no cache; two workers and no cache; or
-    assembled from units typeset by an earlier build (the finished file not reused)."""
+def build_in_mode(mode: str, folder: Path, parallel_cache: Path | None = None) -> BuiltPdf:
+    """The standard handbook: one process and no cache; two workers filling a new cache;
+    or assembled from the units that parallel build left in ``parallel_cache`` (the
+    finished file not reused)."""
     target = folder / f"{mode}.pdf"
     if mode == "plain":
         return build_pdf(PROTOCOLS, target, jobs=1, cache_folder=None)
     if mode == "parallel":
-        return build_pdf(PROTOCOLS, target, jobs=2, cache_folder=None)
-    cache = folder / "cache"
-    build_pdf(PROTOCOLS, folder / "first.pdf", cache_folder=cache)
-    shutil.rmtree(cache / "outputs")
-    return build_pdf(PROTOCOLS, target, cache_folder=cache)
+        return build_pdf(PROTOCOLS, target, jobs=2, cache_folder=folder / "cache")
+    shutil.rmtree(parallel_cache / "outputs")
+    return build_pdf(PROTOCOLS, target, cache_folder=parallel_cache)
 
 
 @pytest.fixture(scope="session")
 def builds(tmp_path_factory) -> dict[str, BuiltPdf]:
     """Each mode's build, made when first asked for and kept for the session."""
-    made: dict[str, BuiltPdf] = {}
 
     class Builds(dict):
         def __missing__(self, mode):
-            made[mode] = build_in_mode(mode, tmp_path_factory.mktemp(mode))
-            self[mode] = made[mode]
-            return made[mode]
+            cache = self["parallel"].path.parent / "cache" if mode == "cached" else None
+            self[mode] = build_in_mode(mode, tmp_path_factory.mktemp(mode), cache)
+            return self[mode]
     return Builds()
 
 
-@pytest.fixture(scope="session", params=BUILD_MODES)
-def handbook_pdf(request, builds) -> BuiltPdf:
-    """The standard handbook from protocols/, built once per mode for the whole session."""
-    return builds[request.param]
+@pytest.fixture(scope="session")
+def handbook_pdf(builds) -> BuiltPdf:
+    """The standard handbook from protocols/, built once for the whole session.  The plain,
+    parallel and cached builds are byte-identical (tests/build/test_pdf.py holds it), so the
+    tests read one of them."""
+    return builds["parallel"]
 
 
 @pytest.fixture(scope="session")
@@ -182,19 +198,9 @@ def normalise(text: str) -> str:
 
 def fragments(pdf: BuiltPdf, number: int) -> list[tuple[float, float, str, str, float]]:
     """(y, font size, font name, text, x) of every text run in the body of a 1-based page."""
-    page = pdf.reader.pages[number - 1]
-    height = float(page.mediabox.height)
-    found = []
-
-    def visit(text, cm, tm, font, size):
-        if not text.strip() or font is None:
-            return
-        y = tm[5] * cm[3] + cm[5]
-        if 57 < y < height - 57:
-            found.append((y, abs(size * (tm[3] or 1) * (cm[3] or 1)),
-                          font["/BaseFont"].split("+")[-1], text.strip(), tm[4] * cm[0] + cm[4]))
-    page.extract_text(visitor_text=visit)
-    return found
+    height = pdf.height(number)
+    return [(y, size, font, text, x) for y, x, text, font, size in pdf.runs(number)
+            if font is not None and 57 < y < height - 57]
 
 
 def invoke(*arguments):

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import display_path
-from .options import SOURCE
+from .options import SOURCE, TIME_LIMIT
 
 
 @click.command()
@@ -41,8 +41,7 @@ from .options import SOURCE
 @click.option("--pdf-variant", "variant", type=click.Choice(["pdf/a-3u", "pdf/ua-1"]),
               help="Archival PDF/A-3u, or PDF/UA-1: tagged for screen readers, as every "
                    "PDF but a booklet is, and saying so in its metadata.")
-@click.option("--time-limit", type=click.FloatRange(min=1), default=600, show_default=True,
-              metavar="SECONDS", help="Give up typesetting after this long.")
+@TIME_LIMIT
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes to typeset with; default: one per core.")
 @click.option("--previous", metavar="OLD",

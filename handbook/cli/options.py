@@ -8,6 +8,10 @@ import click
 
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
                         required=False)
+#: ``build`` and the PDF of ``serve``'s page view give up after the same time.
+TIME_LIMIT = click.option("--time-limit", type=click.FloatRange(min=1), default=600,
+                          show_default=True, metavar="SECONDS",
+                          help="Give up typesetting after this long.")
 
 
 def base_url(context, parameter, value: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .options import SOURCE
+from .options import SOURCE, TIME_LIMIT
 
 
 @click.command()
@@ -27,14 +27,16 @@ from .options import SOURCE
               show_default=True, help="The paper the preview's sheets show.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes that typeset the PDF; default: one per core.")
+@TIME_LIMIT
 def serve(source: Path, port: int, host: str, no_browser: bool, audience: str,
           regions: tuple[str, ...], methods: tuple[str, ...], paper: str,
-          jobs: int | None) -> None:
+          jobs: int | None, time_limit: float) -> None:
     """Preview SOURCE in a browser while you edit it: every save re-renders the page.
 
     The page reloads by itself; a broken file shows its problems above the last good
-    preview (and here). /handbook.pdf is the PDF, rebuilt from the warm cache. Stop
-    with Ctrl-C.
+    preview (and here). /pages shows the pages as they print, the PDF built again in
+    the background after every save; /handbook.pdf is the PDF, rebuilt from the warm
+    cache. Stop with Ctrl-C.
 
     \b
     Example:
@@ -52,7 +54,8 @@ def serve(source: Path, port: int, host: str, no_browser: bool, audience: str,
         click.echo(f"warning: serving on {host}: anyone who can reach this machine can read "
                    "the handbook", err=True)
     preview = Preview(BuildOptions(source=source, output=Path("preview.html"), audience=audience,
-                                   regions=regions, methods=methods, paper=paper), jobs)
+                                   regions=regions, methods=methods, paper=paper,
+                                   time_limit=time_limit), jobs)
     server = make_server(preview, host, port)
     stop = threading.Event()
     try:

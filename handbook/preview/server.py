@@ -1,6 +1,9 @@
-"""The preview's web server: the page, the PDF and change events; nothing else.
+"""The preview's web server: the two views, the PDF and change events; nothing else.
 
-It binds to localhost unless told otherwise, answers only ``/``, ``/handbook.pdf``
+It binds to localhost unless told otherwise, answers only ``/`` (the fast HTML view),
+``/pages`` (the page view), ``/pages/BUILD/N.png`` (page N of the PDF the page view
+shows, built BUILDth: both plain decimal numbers, N one of its pages, BUILD the one shown),
+``/pages/numbers.json`` (the page of every anchor, for the contents), ``/handbook.pdf``
 and ``/events`` (any other path, however encoded, is a 404; there are no
 listings), and stops cleanly on Ctrl-C.  It is a development server on the
 author's machine, so it is guarded as the well-kept ones are:
@@ -18,6 +21,8 @@ author's machine, so it is guarded as the well-kept ones are:
 from __future__ import annotations
 
 import ipaddress
+import json
+import re
 import socket
 import sys
 import threading
@@ -39,6 +44,8 @@ LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
 _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
          b"Content-Length: 30\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
          b"Too many connections; retry.\r\n")
+#: A page's image: the build it is of and its number, plain decimals without a leading 0.
+PAGE_IMAGE = re.compile(r"/pages/([1-9][0-9]{0,8})/([1-9][0-9]{0,5})\.png")
 
 
 def host_allowed(header: str | None, bound: str) -> bool:
@@ -121,12 +128,36 @@ def make_server(preview: Preview, host: str, port: int) -> PreviewServer:
             if path == "/":
                 self._send(HTTPStatus.OK, "text/html; charset=utf-8",
                            preview.page().encode("utf-8"))
+            elif path == "/pages":
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8",
+                           preview.pages().encode("utf-8"))
+            elif path == "/pages/numbers.json":
+                self._send(HTTPStatus.OK, "application/json",
+                           json.dumps(preview.printer.printed.numbers).encode("utf-8"))
+            elif (image := PAGE_IMAGE.fullmatch(path)) is not None:
+                self._page_image(int(image[1]), int(image[2]))
             elif path == "/handbook.pdf":
                 self._pdf()
             elif path == "/events":
                 self._events()
             else:
-                self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"Not found\n")
+                self._not_found()
+
+        def _not_found(self) -> None:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"Not found\n")
+
+        def _page_image(self, build: int, number: int) -> None:
+            """A page of the PDF the page view shows; any other build or page is a 404."""
+            printed = preview.printer.printed
+            if printed.pdf is None or build != printed.build:
+                self._not_found()
+                return
+            try:
+                image = printed.pdf.png(number)
+            except IndexError:
+                self._not_found()
+                return
+            self._send(HTTPStatus.OK, "image/png", image)
 
         def _pdf(self) -> None:
             if preview.snapshot.problems:
@@ -154,15 +185,19 @@ def make_server(preview: Preview, host: str, port: int) -> PreviewServer:
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            version = preview.snapshot.version
-            try:
+            seen = preview.versions()
+            try:  # first what the browser's page may be behind
+                self.wfile.write(f"event: versions\ndata: {seen[0]} {seen[1]}\n\n".encode())
+                self.wfile.flush()
                 while not self.server.stopping.is_set():
-                    newer = preview.wait(version, KEEP_ALIVE)
-                    if newer > version:
-                        version = newer
-                        self.wfile.write(f"data: {version}\n\n".encode())
-                    else:
+                    newer = preview.wait(seen, KEEP_ALIVE)
+                    if newer == seen:
                         self.wfile.write(b": still here\n\n")
+                    if newer[0] > seen[0]:  # the HTML: an unnamed event, which reloads it
+                        self.wfile.write(f"data: {newer[0]}\n\n".encode())
+                    if newer[1] > seen[1]:  # the pages: the page view and the contents
+                        self.wfile.write(f"event: pages\ndata: {newer[1]}\n\n".encode())
+                    seen = newer
                     self.wfile.flush()
             except (ConnectionError, TimeoutError):
                 return

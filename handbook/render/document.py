@@ -34,7 +34,7 @@ from ..edition.facts import citation
 from ..edition.views import MASSAGE_LABELS, Presenter
 from ..edition.words import N_, Words
 from .environment import (
-    clinic_css, css_environment, css_string, design_value, html_environment, inline_fonts,
+    clinic_css, css_environment, css_string, design_value, html_environment, inline_files,
     overrides_folder, print_css, render,
 )
 from .inert import Helper, Inert, Record
@@ -275,7 +275,7 @@ class Handbook:
                 mark=css_string(self.control.mark) if self.control.mark else "",
                 colours=library_colours(self.selection.library)).items()}, self.overrides)
         stylesheet = print_css() + page + clinic_css(self.overrides)
-        return inline_fonts(stylesheet) if self.embed_fonts else stylesheet
+        return inline_files(stylesheet) if self.embed_fonts else stylesheet
 
     def footer_places(self) -> dict[str, tuple[float, float, str]]:
         """Where the page's margin box puts "Page X of Y": (x of the end it aligns to, top of

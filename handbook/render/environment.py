@@ -148,13 +148,15 @@ def render(environment: jinja2.Environment, template: str, context: dict,
         problem = _problem_in_overrides(error, overrides, template)
         if problem is not None:
             raise ContentError([problem], what_failed="nothing was built") from None
-        if isinstance(error, (RenderLimit, RecursionError)):
+        if isinstance(error, (RenderLimit, RecursionError, SystemError)):
             raise BuildError(f"the layout {template}: {_message(error)}") from None
         raise
 
 
 def _message(error: BaseException) -> str:
-    if isinstance(error, RecursionError):
+    # Python raises SystemError ("error return without exception set") for a recursion
+    # that runs out of stack inside C code, where RecursionError cannot be raised.
+    if isinstance(error, (RecursionError, SystemError)):
         return ("this template includes itself, or calls a macro that calls itself, without "
                 "end; remove the loop")
     if isinstance(error, LayoutOutside):
@@ -190,7 +192,8 @@ def _problem_in_overrides(error: BaseException, overrides: str, template: str
         if path.suffix in (".j2", ".css") and path.resolve().is_relative_to(root):
             return Problem(display_path(path), frame.lineno or 1, 1, _message(error))
     overridden = Path(overrides, *split_template_path(template))
-    if overridden.is_file() and isinstance(error, (RenderLimit, RecursionError, MemoryError)):
+    if overridden.is_file() and isinstance(error, (RenderLimit, RecursionError, SystemError,
+                                                     MemoryError)):
         return Problem(display_path(overridden), 1, 1, _message(error))
     return None
 
@@ -241,12 +244,19 @@ def clinic_css(overrides: str) -> str:
     return "\n" + text
 
 
-_FONT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf)\)")
+#: What the stylesheet draws from the shipped layouts: its fonts, and its own little
+#: pictures (the contents' leader dots).
+_LAYOUT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf|[a-z][a-z0-9-]*\.svg)\)")
+_KINDS = {".ttf": "font/ttf", ".svg": "image/svg+xml"}
 
 
-def inline_fonts(stylesheet: str) -> str:
-    """Make the HTML preview self-contained: fonts become data: URIs."""
+def inline_files(stylesheet: str) -> str:
+    """Make the HTML preview self-contained: the fonts and pictures print.css draws from the
+    shipped layouts become data: URIs (a browser has no folder to look them up in)."""
     def data_uri(match: re.Match) -> str:
-        encoded = base64.b64encode((LAYOUTS / match[1]).read_bytes()).decode("ascii")
-        return f"url(data:font/ttf;base64,{encoded})"
-    return _FONT_URL.sub(data_uri, stylesheet)
+        path = LAYOUTS / match[1]
+        if not path.is_file():  # not one of ours (a clinic's stylesheet names its own)
+            return match[0]
+        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"url(data:{_KINDS[path.suffix]};base64,{encoded})"
+    return _LAYOUT_URL.sub(data_uri, stylesheet)

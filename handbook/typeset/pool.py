@@ -18,16 +18,28 @@ from typing import TypeVar
 from .cache import Cache, digest
 from .tasks import UnitPdf, UnitTask
 
+#: How much lower than their parent's the priority of background workers is (the live
+#: preview's: its HTML view refreshes while they typeset the page view's PDF).
+BACKGROUND_NICENESS = 5
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
 class Runner:
-    """Typesets tasks from the cache, in worker processes, or here when jobs is 1."""
+    """Typesets tasks from the cache, in worker processes, or here when jobs is 1.
 
-    def __init__(self, cache: Cache, jobs: int | None):
+    ``workers=True`` keeps even one job in a worker process: the time limit holds only in
+    a process's main thread, and a caller that typesets from a thread of its own (the
+    live preview) has it kept there.  ``background=True`` lowers the workers' priority
+    (by :data:`BACKGROUND_NICENESS`), so what the caller does meanwhile comes first."""
+
+    def __init__(self, cache: Cache, jobs: int | None, *, workers: bool = False,
+                 background: bool = False):
         self.cache = cache
         self.jobs = worker_count(jobs)
+        self.in_process = self.jobs == 1 and not workers
+        self.niceness = BACKGROUND_NICENESS if background else 0
         self.pool = None
         self.typeset_count = self.cached_count = 0
         self.refused: dict[str, None] = {}  # every URL the sandbox refused, in order, once
@@ -73,7 +85,7 @@ class Runner:
             ordered: bool = False) -> Iterator[Result]:
         """``function`` of each item, on the workers (here when jobs is 1); unordered
         results come as soon as each is done."""
-        if self.jobs == 1 or not items:
+        if self.in_process or not items:
             return map(function, items)
         self.start()
         if ordered:
@@ -82,9 +94,10 @@ class Runner:
 
     def start(self) -> None:
         """Fork the workers now, so they load WeasyPrint while this process validates."""
-        if self.pool is None and self.jobs > 1:
+        if self.pool is None and not self.in_process:
             context = multiprocessing.get_context("fork")
-            self.pool = context.Pool(self.jobs, initializer=start_worker)
+            self.pool = context.Pool(self.jobs, initializer=start_worker,
+                                     initargs=(self.niceness,))
 
 
 def typeset_unit(task: UnitTask) -> UnitPdf:
@@ -94,12 +107,15 @@ def typeset_unit(task: UnitTask) -> UnitPdf:
     return typeset(task)
 
 
-def start_worker() -> None:
+def start_worker(niceness: int = 0) -> None:
     """Pool initializer: Ctrl-C is the parent's business (ignored before anything else,
     so an early Ctrl-C cannot kill a worker half-started), SIGTERM ends a worker at once;
-    then load WeasyPrint while the parent is still validating."""
+    a background worker gives way to others (``niceness``); then load WeasyPrint while
+    the parent is still validating."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with it
+    if niceness:
+        os.nice(niceness)
     from . import _worker  # noqa: F401 - the import is the warm-up
 
 

@@ -21,7 +21,7 @@ document typeset whole.  What a document must offer is plain data
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError
@@ -54,6 +54,8 @@ class Typeset:
     units_typeset: int
     units_cached: int
     refused: tuple[str, ...]
+    #: The page of every anchor (what the contents print), for the live preview's contents.
+    numbers: dict[str, int] = field(default_factory=dict)
 
 
 def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
@@ -82,7 +84,7 @@ def typeset(document: UnitDocument, metadata: Metadata, options: TypesetOptions,
     pdf = assemble(typeset_units, plan, kinds, document.footer, document.outline, metadata,
                    options.epoch, fonts or runner.cache, pad_fonts)
     return Typeset(pdf, len(plan), runner.typeset_count, runner.cached_count,
-                   tuple(runner.refused))
+                   tuple(runner.refused), page_numbers(typeset_units, plan))
 
 
 def _number_the_contents(document: UnitDocument, typeset_units: list[UnitPdf],

@@ -50,7 +50,9 @@ def test_every_page_but_the_cover_says_page_x_of_y(handbook_pdf, library):
     total = len(handbook_pdf.pages)
     assert total == handbook_pdf.reported_pages
     assert handbook_pdf.band(1, "bottom") == ""
-    edition = f"{library.edition.edition} · November 22, 2026"
+    control = library.edition.control
+    edition = (f"{library.edition.edition} · Version {control.version} · "
+               f"{control.status.capitalize()} · November 22, 2026")
     for number in range(2, total + 1):
         footer = handbook_pdf.band(number, "bottom")
         assert f"Page {number} of {total}" in footer

@@ -137,10 +137,13 @@ def test_two_libraries_at_once_through_one_cache(tmp_path):
                           env=environment) for index, (library, target) in enumerate(runs)]
     for process in processes:
         assert process.wait(timeout=120) == 0
+    fresh = {}
+    for library in (SOURCE, other):
+        fresh[library] = tmp_path / f"fresh-{library.name}.pdf"
+        assert invoke("build", library, "-o", fresh[library], "--no-cache").exit_code == 0
     for index, (library, target) in enumerate(runs):
-        fresh = tmp_path / f"fresh{index}.pdf"
-        assert invoke("build", library, "-o", fresh, "--no-cache").exit_code == 0
-        assert target.with_stem(f"{target.stem}{index}").read_bytes() == fresh.read_bytes()
+        assert target.with_stem(f"{target.stem}{index}").read_bytes() == \
+            fresh[library].read_bytes()
 
 
 def special_fifo(folder: Path) -> None:

@@ -53,10 +53,33 @@ def test_only_the_servers_own_names_are_answered(header, bound, allowed):
 
 def test_a_rebound_name_gets_nothing(served):
     _, url, _ = served
-    for path in ("", "handbook.pdf", "events"):
+    wait_for_pages(url)
+    for path in ("", "handbook.pdf", "events", "pages", "pages/1/1.png", "pages/numbers.json"):
         status, body = fetch(url + path, {"Host": "attacker.example"})
         assert status == 403 and b"<html" not in body.lower() and not body.startswith(b"%PDF")
+        assert not body.startswith(b"\x89PNG") and b"protocol-neck-basic" not in body
     assert fetch(url, {"Host": f"localhost:{urlsplit(url).port}"})[0] == 200
+
+
+def wait_for_pages(url: str) -> None:
+    """Until the page view has its first PDF (built in the background after start-up)."""
+    deadline = time.monotonic() + 90
+    while b'class="status"' not in fetch(url + "pages")[1]:
+        assert time.monotonic() < deadline, "no pages were built"
+        time.sleep(0.2)
+
+
+def test_only_pages_the_pdf_has_are_served(served):
+    _, url, _ = served
+    wait_for_pages(url)
+    status, image = fetch(url + "pages/1/15.png")
+    assert status == 200 and image.startswith(b"\x89PNG")
+    for path in ("pages/1/0.png", "pages/1/16.png", "pages/1/99999.png", "pages/2/1.png",
+                 "pages/0/1.png", "pages/1/01.png", "pages/01/1.png", "pages/1/-1.png",
+                 "pages/1/1e1.png", "pages/1/%31.png", "pages/1/1.png/", "pages/1/1.PNG",
+                 "pages/1/1.pdf", "pages/1/..%2f..%2fhandbook.pdf", "pages/1/" + "9" * 40 + ".png",
+                 "pages/1", "pages/1/", "pages/numbers.json/"):
+        assert fetch(url + path)[0] == 404, path
 
 
 def test_a_flood_of_connections_is_answered_busy_and_the_server_goes_on(served):

@@ -24,7 +24,9 @@ PX_PER_PT = 96 / 72
 
 @pytest.fixture(scope="module", params=["a4", "a5"])
 def laid_out(request):
-    selection = select(load_library(PROTOCOLS))
+    """One region's booklet with the front matter and forms, laid out duplex: every kind of
+    box the handbook has (the page-quality check covers every page of every variant)."""
+    selection = select(load_library(PROTOCOLS), regions=["lumbar"])
     html = Handbook(selection, setup=PageSetup(PAPERS[request.param], duplex=True)).document()
     return HTML(string=html, base_url=LAYOUTS.as_uri() + "/",
                 url_fetcher=SandboxFetcher([LAYOUTS], trusted=(LAYOUTS,))).render()
@@ -96,4 +98,4 @@ def test_no_figure_runs_past_its_column(laid_out):
                 assert box.position_x >= left - 0.5, (number, "figure left of the column")
                 assert box.position_x + box.margin_width() <= right + 0.5, (number, "too wide")
                 assert box.position_y + box.margin_height() <= bottom + 0.5, (number, "too low")
-    assert figures > 20
+    assert figures >= 10  # the region's step panels and body maps were found
