@@ -41,6 +41,20 @@ def validate(source: Path, reference: Path | None) -> None:
     same = f"; the same clinical content as {display_path(reference.resolve())}" if reference else ""
     click.echo(f"{display_path(source.resolve())}: valid: {summary}{same}")
     _warn_about_control(source, library)
+    _report_reading(source)
+
+
+def _report_reading(source: Path) -> None:
+    """The reading grade of the patient texts; a text above the edition's limit is warned."""
+    from ..edition.readability import grade_texts, reading_warnings, summary
+    from ..source.loader import load_located
+
+    loaded = load_located(source)
+    limit = loaded.library.edition.reading_grade
+    graded = grade_texts(loaded)
+    for problem in reading_warnings(graded, limit):
+        click.echo(str(problem), err=True)
+    click.echo(f"{display_path(source.resolve())}: {summary(graded, limit)}")
 
 
 def _warn_about_control(source: Path, library) -> None:

@@ -62,9 +62,9 @@ BREAKS = {
     "HB703": ("regions/lumbosacral.yaml", "      per_day_stages: [subsiding]\n", "", "2 times"),
     "HB704": ("regions/lumbosacral.yaml", "      per_day_stages: [subsiding]",
               "      per_day_stages: [exacerbation]", "exacerbation]"),
-    "HB801": (RF, "    patient: New trouble passing urine, or losing control of your bladder or "
-              "bowels\n", "    patient: New trouble passing urine, or losing control of your "
-              "bladder or bowels\n    action: Refer today.\n", "Refer today."),
+    "HB801": (RF, "    patient: \"New trouble when you pass urine, or you cannot hold your "
+              "urine or stools\"\n", "    patient: \"New trouble when you pass urine, or you "
+              "cannot hold your urine or stools\"\n    action: Refer today.\n", "Refer today."),
     "HB802": (RF, "at_most: this-week", "at_most: today", None),
     "HB901": (CX, "    screen: radicular\n    applies_to:\n      regions: [thoracic]",
               "    applies_to:\n      regions: [thoracic]", None),

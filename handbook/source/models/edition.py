@@ -82,6 +82,11 @@ class Edition(Strict):
         default_factory=list,
         description="The clinic's closed days (public holidays, YYYY-MM-DD): plan and batch "
                     "move a session off them.", examples=[["2027-01-01", "2027-01-07"]])
+    reading_grade: float = Field(
+        default=7, ge=1, le=18,
+        description="The highest reading grade (school grade, Flesch–Kincaid; for Russian "
+                    "Oborneva's adaptation) a patient text may read at; validate warns above it.",
+        examples=[7, 6])
     control: Control | None = Field(
         default=None, description="Document control: version, status, approval, review date, "
                                   "what it replaces, the wording for printed copies, history.",
