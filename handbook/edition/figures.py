@@ -38,7 +38,7 @@ MARK_SCALE = 1 / 100
 DIRECTION_WORDS = {
     "up": N_("upwards"), "down": N_("downwards"), "up-and-down": N_("up and down"),
     "toward-spine": N_("towards the spine"), "away-from-spine": N_("away from the spine"),
-    "across": N_("across"), "circles": N_("in small circles"), "zigzag": N_("in a zigzag"),
+    "across": N_("across"), "across-and-along": N_("across and along"), "circles": N_("in small circles"), "zigzag": N_("in a zigzag"),
     "wavy": N_("in waves"), "points": N_("pressing point by point"),
     "traction": N_("stretching the spine lengthwise"), "hold": N_("holding still"),
     "drawn": N_("along the drawn path"),

@@ -31,11 +31,13 @@ LOOP_RADIUS = 2.6
 ZIGZAG_SWING = 3.0
 WAVE_SWING = 6.0  # the control point's offset; the curve itself swings half as far
 DOT_RADIUS = 1.8
+#: Half the bar across the middle of a traction mark (where the stretch starts from).
+TRACTION_BAR = 2.6
 LINE_WIDTH = 1.4
 #: How far each kind of mark is drawn beyond its centre line, in units of ``unit``.
 REACH = {
     "arrow": ARROW * math.sin(ARROW_SPREAD), "double": ARROW * math.sin(ARROW_SPREAD),
-    "traction": ARROW * math.sin(ARROW_SPREAD), "path": ARROW * math.sin(ARROW_SPREAD),
+    "traction": TRACTION_BAR, "path": ARROW * math.sin(ARROW_SPREAD),
     "circles": LOOP_RADIUS, "zigzag": ZIGZAG_SWING, "wavy": WAVE_SWING / 2,
     "points": DOT_RADIUS,
 }
@@ -64,7 +66,11 @@ def _bounds(polygon) -> tuple[float, float, float, float]:
 
 def marks(number: int, path, zone: Zone, lane: int, lanes: int, unit: float) -> list[Mark]:
     """The marks of one step on one zone: one per polygon (each side of the spine), or a
-    mirrored pair on a polygon that spans the spine, in the step's own lane."""
+    mirrored pair on a polygon that spans the spine, in the step's own lane; "across and
+    along" is a cross of the two."""
+    if path == "across-and-along":
+        return (marks(number, "across", zone, lane, lanes, unit)
+                + marks(number, "up-and-down", zone, lane, lanes, unit))
     drawn = []
     share = (lane + 1) / (lanes + 1)
     for polygon in zone.shape:
@@ -79,23 +85,24 @@ def marks(number: int, path, zone: Zone, lane: int, lanes: int, unit: float) -> 
             drawn.append(Mark(number, "path", points, zone.id))
             continue
         row = top + share * (bottom - top)
+        # no mark touches the strip over the spinous processes: its whole drawn width clear
+        clear = SPINE_STRIP + (REACH[_kind(path)] + LINE_WIDTH / 2) * unit
         if x0 < MIDLINE < x1:  # spans the spine
             if path == "across":  # one stroke over the whole zone, both ways
                 half = max((x1 - x0) * (1 - 2 * INSET), SHORTEST) / 2
                 drawn.append(Mark(number, "double", ((MIDLINE - half, row),
                                                      (MIDLINE + half, row)), zone.id))
                 continue
+            # a mirrored pair; on a narrow zone (the neck) each lane a mark's width further out
             half = min(MIDLINE - x0, x1 - MIDLINE)
-            columns = [MIDLINE - share * half * 0.85, MIDLINE + share * half * 0.85]
-            spans = [(x0 + INSET * width, MIDLINE - 3), (x1 - INSET * width, MIDLINE + 3)]
+            offset = max(share * half * 0.85, clear + lane * 2 * (max(REACH.values())
+                                                                  + LINE_WIDTH / 2) * unit)
+            columns = [MIDLINE - offset, MIDLINE + offset]
+            spans = [(x0 + INSET * width, MIDLINE - clear), (x1 - INSET * width, MIDLINE + clear)]
         else:
             column = x0 + share * width
-            # a mark beside the spine keeps its whole drawn width clear of the midline strip
-            clear = (SPINE_STRIP + (REACH[_kind(path)] + LINE_WIDTH / 2) * unit
-                     if zone.paravertebral else 0.0)
-            if clear:
-                column = (min(column, MIDLINE - clear) if x1 < MIDLINE
-                          else max(column, MIDLINE + clear))
+            if abs(column - MIDLINE) < clear:
+                column = MIDLINE - clear if x1 < MIDLINE else MIDLINE + clear
             columns, spans = [column], [_span(x0, x1, clear)]
         for column, (start, end) in zip(columns, spans * (len(columns) // len(spans) or 1)):
             drawn.append(_mark(number, path, column, row, top, bottom, start, end, zone.id))
@@ -143,9 +150,10 @@ def _mark(number: int, direction: str, x: float, row: float, top: float, bottom:
 
 def place_labels(marks: list[Mark], box: tuple[float, float, float, float],
                  unit: float) -> tuple[tuple[int, tuple[float, float]], ...]:
-    """One number per step, each where no other number covers it: at the start of the
-    step's first mark if that is free, else the nearest free place along or beside it,
-    else the nearest free place in the panel."""
+    """One number per step, each where no other number covers it: just behind the tail of
+    the step's first mark (or beside it, for a mark with a head or a dot at each end) if
+    that is free, else the nearest free place along or beside it, else the nearest free
+    place in the panel."""
     radius = LABEL_RADIUS * unit
     x0, y0, size = box[0], box[1], box[2]
     inside = (x0 + radius, y0 + radius, x0 + size - radius, y0 + size - radius)
@@ -154,18 +162,40 @@ def place_labels(marks: list[Mark], box: tuple[float, float, float, float],
     for mark in marks:
         firsts.setdefault(mark.number, mark)
     for mark in firsts.values():
-        start = mark.points[0]
-        free = next((spot for spot in _candidates(mark, radius, inside)
-                     if not any(_overlap(spot, other, radius) for _, other in placed)), start)
+        candidates = _candidates(mark, radius, reach(mark, unit), inside)
+        free = next((spot for spot in candidates
+                     if not any(_overlap(spot, other, radius) for _, other in placed)),
+                    mark.points[0])
         placed.append((mark.number, free))
     return tuple(placed)
 
 
-def _candidates(mark: Mark, radius: float, inside):
+def _preferred(mark: Mark, radius: float, spread: float) -> list[tuple[float, float]]:
+    """Where a number reads best: behind a stroke's tail, so it hides none of the stroke;
+    beside the middle of a mark that has a head or a dot at its start (outwards from the
+    spine, or above a stroke across)."""
+    (x1, y1), (x2, y2) = mark.points[0], mark.points[-1]
+    length = math.dist((x1, y1), (x2, y2)) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    behind = (x1 - ux * (radius + 0.8), y1 - uy * (radius + 0.8))
+    middle = ((x1 + x2) / 2, (y1 + y2) / 2)
+    normal = (-uy, ux)
+    if abs(ux) > abs(uy):  # across: above the stroke
+        normal = normal if normal[1] < 0 else (uy, -ux)
+    elif (normal[0] < 0) != (middle[0] < MIDLINE):  # beside: away from the spine
+        normal = (uy, -ux)
+    off = radius + spread + 0.6
+    beside = (middle[0] + normal[0] * off, middle[1] + normal[1] * off)
+    if mark.kind in ("double", "traction", "points"):
+        return [beside, behind]
+    return [behind, beside]
+
+
+def _candidates(mark: Mark, radius: float, spread: float, inside):
     left, top, right, bottom = inside
     (x1, y1), (x2, y2) = mark.points[0], mark.points[-1]
-    along = [(x1 + (x2 - x1) * share, y1 + (y2 - y1) * share)
-             for share in (0, 0.25, 0.5, 0.75, 1)]
+    along = _preferred(mark, radius, spread) + [
+        (x1 + (x2 - x1) * share, y1 + (y2 - y1) * share) for share in (0, 0.25, 0.5, 0.75, 1)]
     beside = [(x + dx * 2.4 * radius, y + dy * 2.4 * radius) for x, y in along
               for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1))]
     step = radius / 2

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..edition.figures import Figure, Panel, SpineMap
 from ..edition.marks import (ARROW, ARROW_SPREAD, DOT_RADIUS, LABEL_RADIUS, LINE_WIDTH,
-                             LOOP_RADIUS, WAVE_SWING, ZIGZAG_SWING, Mark)
+                             LOOP_RADIUS, TRACTION_BAR, WAVE_SWING, ZIGZAG_SWING, Mark)
 from ..resources import LAYOUTS
 from .environment import print_css
 
@@ -99,9 +99,12 @@ def _mark(mark: Mark, unit: float) -> str:
         dots = "".join(f'<circle class="dot" cx="{_n(x)}" cy="{_n(y)}" r="{_n(DOT_RADIUS * unit)}"/>'
                        for x, y in mark.points)
         return f'<g class="mark" {step}>{dots}</g>'
-    if mark.kind == "traction":
+    if mark.kind == "traction":  # arrows apart from a bar at the middle
         middle = ((x1 + x2) / 2, (y1 + y2) / 2)
-        return (f'<g class="mark" {step}>{_stroke([middle, (x2, y2)])}'
+        angle, bar = math.atan2(y2 - y1, x2 - x1) + math.pi / 2, TRACTION_BAR * unit
+        across = [(middle[0] - bar * math.cos(angle), middle[1] - bar * math.sin(angle)),
+                  (middle[0] + bar * math.cos(angle), middle[1] + bar * math.sin(angle))]
+        return (f'<g class="mark" {step}>{_stroke(across)}{_stroke([middle, (x2, y2)])}'
                 f'{_head(middle, (x2, y2), unit)}{_stroke([middle, (x1, y1)])}'
                 f'{_head(middle, (x1, y1), unit)}</g>')
     if mark.kind == "circles":

@@ -18,7 +18,8 @@ from .base import Id, Strict, Text
 View = Literal["back", "front"]
 #: The ways a hand moves over a zone; "up" is towards the head.
 Direction = Literal[
-    "up", "down", "up-and-down", "toward-spine", "away-from-spine", "across", "circles",
+    "up", "down", "up-and-down", "toward-spine", "away-from-spine", "across",
+    "across-and-along", "circles",
     "zigzag", "wavy", "points", "traction", "hold",
 ]
 DIRECTIONS: tuple[str, ...] = Direction.__args__
