@@ -4,9 +4,9 @@ Each stage of a protocol gets a body map: its zones shaded on the outline of the
 view the patient lies in, each step a numbered mark matching its number in the
 step table (an arrow up or down, towards or away from the spine, circles for
 circular rubbing, a zigzag or a wave for cupping, dots for pressure).  A region's
-chapter opens with a spine map of its segments.  The geometry is worked out
-here, in the outline's frame (120 × 200, the spine at x = 60); the renderer only
-draws it.
+chapter opens with a spine map of its segments; the technique reference shows a
+legend of the marks.  The geometry is worked out here and in marks.py, in the
+outline's frame (120 × 200, the spine at x = 60); the renderer only draws it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..source.models.zones import SPINE, DrawnPath, segment_range
+from ..source.models.zones import MIDLINE, SPINE, DrawnPath, segment_range
+from .marks import Mark, marks, place_labels
 from .words import N_
 
 if TYPE_CHECKING:
@@ -25,34 +26,36 @@ if TYPE_CHECKING:
     from ..source.models.zones import Zone
     from .words import Words
 
-MIDLINE = 60.0
 #: Every panel is a square of the frame at least this high: enough of the body around the
 #: zones to see where they are (the head and shoulders around the neck, say).
 PANEL = 76.0
-#: A stroke is drawn at least this long, however small its zone.
-SHORTEST = 12.0
 #: A stage with more steps than this gets a small panel per step.
 MARKS_PER_PANEL = 3
-INSET = 0.14  # how far a mark keeps from the edge of its zone, as a share of the zone
+#: A mark's size (its ``unit``) is this share of its panel's side: every panel prints
+#: one size, so marks and numbers print one size too.
+MARK_SCALE = 1 / 100
 
 DIRECTION_WORDS = {
     "up": N_("upwards"), "down": N_("downwards"), "up-and-down": N_("up and down"),
     "toward-spine": N_("towards the spine"), "away-from-spine": N_("away from the spine"),
-    "across": N_("across"), "circles": N_("in small circles"), "zigzag": N_("in a zigzag"),
+    "across": N_("across"), "across-and-along": N_("across and along"), "circles": N_("in small circles"), "zigzag": N_("in a zigzag"),
     "wavy": N_("in waves"), "points": N_("pressing point by point"),
     "traction": N_("stretching the spine lengthwise"), "hold": N_("holding still"),
     "drawn": N_("along the drawn path"),
 }
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One step on a figure: its number, how it is drawn, and where (frame units)."""
-
-    number: int
-    kind: str  # arrow, double, circles, zigzag, wavy, points, traction, path
-    points: tuple[tuple[float, float], ...]
-    label: tuple[float, float]
+#: What each kind of mark means, in the legend of the technique reference.
+LEGEND_WORDS = {
+    "arrow": N_("A stroke: the hands move the way the arrow points (stroking, squeezing, "
+                "rubbing)."),
+    "double": N_("Both ways: up and down, or across and back."),
+    "circles": N_("Circles along a line: kneading or circular rubbing."),
+    "zigzag": N_("A zigzag: the cup or the hands move in a zigzag."),
+    "wavy": N_("Waves: shaking, or a cup gliding in waves."),
+    "points": N_("Dots: pressure point by point, pinching, or a hold."),
+    "traction": N_("Arrows apart: traction, the spine stretched lengthwise."),
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Panel:
     box: tuple[float, float, float, float]  # x, y, width, height of the frame shown
     zones: tuple[tuple[tuple[float, float], ...], ...]  # polygons to shade
     marks: tuple[Mark, ...]
+    #: Each step's number and where it is drawn, placed so no two overlap.
+    labels: tuple[tuple[int, tuple[float, float]], ...] = ()
     #: The alternative text of this panel, read aloud where it cannot be seen.
     description: str = ""
     #: How large marks and numbers are drawn, in frame units (they keep one size on paper
@@ -105,8 +110,7 @@ class Drawer:
                          if any(self.zones[zone].view == view for zone in step.zone)]
                 shaded = [self.zones[zone] for zone in dict.fromkeys(zones)
                           if self.zones[zone].view == view]
-                panel = self._panel(view, shaded, [(number, step) for number, _, step in drawn],
-                                    small=len(groups) > 1)
+                panel = self._panel(view, shaded, [(number, step) for number, _, step in drawn])
                 panels.append(dataclasses.replace(
                     panel, description=f"{caption}. {self._described(drawn)}."))
         return Figure(caption, tuple(panels), small=len(groups) > 1)
@@ -131,7 +135,22 @@ class Drawer:
         return Figure(caption, panels)
 
     def protocol_zones(self, protocol: Protocol) -> list[str]:
-        return [zone for stage in protocol.stages for step in stage.steps for zone in step.zone]
+        """Where the hands will work, for a patient's map: a traction step names where the
+        doctor holds the patient (the legs), which is no place of massage, so it is left out."""
+        return [zone for stage in protocol.stages for step in stage.steps
+                if step.path != "traction" for zone in step.zone]
+
+    def legend(self) -> tuple[tuple[Mark, str], ...]:
+        """A sample of every kind of mark, with what it means, for the technique reference."""
+        words = self.words
+        return tuple((Mark(0, kind, points), words.gettext(meaning)) for kind, points, meaning in (
+            ("arrow", ((10, 30), (10, 6)), LEGEND_WORDS["arrow"]),
+            ("double", ((10, 30), (10, 6)), LEGEND_WORDS["double"]),
+            ("circles", ((10, 30), (10, 6)), LEGEND_WORDS["circles"]),
+            ("zigzag", ((10, 30), (10, 6)), LEGEND_WORDS["zigzag"]),
+            ("wavy", ((10, 30), (10, 6)), LEGEND_WORDS["wavy"]),
+            ("points", ((10, 8), (10, 18), (10, 28)), LEGEND_WORDS["points"]),
+            ("traction", ((10, 32), (10, 4)), LEGEND_WORDS["traction"])))
 
     def spine(self, region: Region) -> SpineMap:
         first, last = segment_range(region.segments)
@@ -144,41 +163,18 @@ class Drawer:
         return SpineMap(caption, caption, tuple((segment, segment in lit) for segment in SPINE),
                         groups)
 
-    def _panel(self, view: str, zones: list[Zone], steps: list[tuple[int, object]],
-               small: bool = False) -> Panel:
+    def _panel(self, view: str, zones: list[Zone], steps: list[tuple[int, object]]) -> Panel:
         polygons = tuple(tuple((x, y) for x, y in polygon)
                          for zone in zones for polygon in zone.shape)
         box = _box(polygons)
-        unit = box[2] / (58 if small else 100)
-        marks = []
+        unit = box[2] * MARK_SCALE
+        drawn = []
         for lane, (number, step) in enumerate(steps):
             for zone in (self.zones[zone] for zone in step.zone):
                 if zone.view == view:
-                    marks += _marks(number, step.path, zone, lane, len(steps))
-        return Panel(view, box, polygons, tuple(_spread_labels(marks, unit)), unit=unit)
-
-
-#: A step's number sits in a circle this large (in units of the panel's ``unit``).
-LABEL_RADIUS = 4.6
-
-
-def _spread_labels(marks: list[Mark], unit: float) -> list[Mark]:
-    """Move a step's number along its stroke until it no longer covers another step's."""
-    placed: list[tuple[int, tuple[float, float]]] = []
-    spread = []
-    for mark in marks:
-        (x1, y1), (x2, y2) = mark.points[0], mark.points[-1]
-        x, y = mark.label
-        for attempt in range(8):
-            clash = any(number != mark.number and math.dist((x, y), other)
-                        < 2.1 * LABEL_RADIUS * unit for number, other in placed)
-            if not clash:
-                break
-            share = (attempt + 1) / 8  # slide from the tail towards the head
-            x, y = x1 + (x2 - x1) * share, y1 + (y2 - y1) * share
-        placed.append((mark.number, (x, y)))
-        spread.append(dataclasses.replace(mark, label=(x, y)))
-    return spread
+                    drawn += marks(number, step.path, zone, lane, len(steps), unit)
+        return Panel(view, box, polygons, tuple(drawn), place_labels(drawn, box, unit),
+                     unit=unit)
 
 
 def _views(zones) -> list[str]:
@@ -210,57 +206,3 @@ def _box(polygons) -> tuple[float, float, float, float]:
     return (MIDLINE - size / 2, y, size, size)
 
 
-def _bounds(polygon) -> tuple[float, float, float, float]:
-    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _marks(number: int, path, zone: Zone, lane: int, lanes: int) -> list[Mark]:
-    """The marks of one step on one zone: one per polygon (each side of the spine), or a
-    mirrored pair on a polygon that spans the spine, in the step's own lane."""
-    marks = []
-    share = (lane + 1) / (lanes + 1)
-    for polygon in zone.shape:
-        x0, y0, x1, y1 = _bounds(polygon)
-        width, height = x1 - x0, y1 - y0
-        top, bottom = y0 + INSET * height, y1 - INSET * height
-        if bottom - top < SHORTEST:  # a small zone: the stroke reaches a little beyond it
-            middle = (y0 + y1) / 2
-            top, bottom = middle - SHORTEST / 2, middle + SHORTEST / 2
-        if isinstance(path, DrawnPath):
-            points = tuple((x0 + px * width, y0 + py * height) for px, py in path.points)
-            marks.append(Mark(number, "path", points, points[0]))
-            continue
-        if x0 < MIDLINE < x1:  # spans the spine: a pair, mirrored about it
-            half = min(MIDLINE - x0, x1 - MIDLINE)
-            columns = [MIDLINE - share * half * 0.85, MIDLINE + share * half * 0.85]
-            outer = [(x0 + INSET * width, MIDLINE - 3), (x1 - INSET * width, MIDLINE + 3)]
-        else:
-            columns = [x0 + share * width]
-            near_spine = x1 if abs(x1 - MIDLINE) < abs(x0 - MIDLINE) else x0
-            far = x0 if near_spine == x1 else x1
-            outer = [(far + (near_spine - far) * INSET, near_spine - (near_spine - far) * INSET)]
-        row = top + share * (bottom - top)
-        for column, (start, end) in zip(columns, outer * (len(columns) // len(outer) or 1)):
-            marks.append(_mark(number, path, column, row, top, bottom, start, end))
-    return marks
-
-
-def _mark(number: int, direction: str, x: float, row: float, top: float, bottom: float,
-          start: float, end: float) -> Mark:
-    """One mark at column ``x`` (vertical strokes) or row ``row`` (strokes across)."""
-    if direction == "up":
-        return Mark(number, "arrow", ((x, bottom), (x, top)), (x, bottom))
-    if direction == "down":
-        return Mark(number, "arrow", ((x, top), (x, bottom)), (x, top))
-    if direction in ("up-and-down", "traction"):
-        kind = "double" if direction == "up-and-down" else "traction"
-        return Mark(number, kind, ((x, bottom), (x, top)), (x, bottom))
-    if direction in ("toward-spine", "away-from-spine", "across"):
-        points = ((start, row), (end, row))
-        if direction == "away-from-spine":
-            points = points[::-1]
-        return Mark(number, "double" if direction == "across" else "arrow", points, points[0])
-    if direction in ("circles", "zigzag", "wavy"):
-        return Mark(number, direction, ((x, bottom), (x, top)), (x, bottom))
-    return Mark(number, "points", ((x, top), (x, (top + bottom) / 2), (x, bottom)), (x, top))

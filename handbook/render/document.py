@@ -39,7 +39,7 @@ from .environment import (
 )
 from .inert import Helper, Inert, Record
 from .paper import DEFAULT_SETUP, PageSetup
-from .svg import body_map, spine_map
+from .svg import body_map, legend, spine_map
 
 if TYPE_CHECKING:
     from ..edition.changes import EditionChanges
@@ -166,6 +166,8 @@ class Handbook:
             "contact": list(library.edition.brand.contact) if library.edition.brand else [],
             "body_map": Helper("body_map", body_map),
             "spine_map": Helper("spine_map", spine_map),
+            "mark_legend": Helper("mark_legend", legend),
+            "legend_marks": self.presenter.drawer.legend(),
             "red_flag_figures": [self.presenter.drawer.where(flag.zone, self._zone_names(flag.zone))
                                  for flag in library.red_flags.flags if flag.zone],
         }

@@ -37,6 +37,9 @@ class Paper:
     #: The width of a chapter's spine map (mm): narrower on a small page, so the text
     #: beside it keeps a readable measure.
     spine_map: float = 36
+    #: The side of one panel of a body map (mm): at least about 4 cm on a full page, to read
+    #: at the couch; on A5, three panels to a row.
+    figure: float = 40
 
     @property
     def content_height(self) -> float:
@@ -56,7 +59,7 @@ PAPERS = {
                     booklet_sheet="tabloid"),
     "a5": Paper("A5", 148, 210, top=15, bottom=14, inner=14, outer=12, gutter=5,
                 text=9.5, table=9, small=9, h1=16, h2=12.5, h3=10, booklet_sheet="a4",
-                spine_map=25),
+                spine_map=25, figure=36),
 }
 
 #: Sheets for booklets, landscape: (width, height) in millimetres.

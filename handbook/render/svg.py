@@ -17,11 +17,12 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..edition.figures import LABEL_RADIUS, Figure, Mark, Panel, SpineMap
+from ..edition.figures import Figure, Panel, SpineMap
+from ..edition.marks import (ARROW, ARROW_SPREAD, DOT_RADIUS, LABEL_RADIUS, LINE_WIDTH,
+                             LOOP_RADIUS, TRACTION_BAR, WAVE_SWING, ZIGZAG_SWING, Mark)
 from ..resources import LAYOUTS
 from .environment import print_css
 
-ARROW = 4.2  # the length of an arrowhead, in frame units
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
 
 
@@ -44,12 +45,22 @@ def _panel(panel: Panel) -> str:
              f'<use href="#body-{panel.view}" x="0" y="0" width="120" height="200"/>']
     parts += [f'<polygon class="zone" points="{_points(polygon)}"/>' for polygon in panel.zones]
     unit = panel.unit
-    parts.append(f'<g class="marks" stroke-width="{_n(1.4 * unit)}">')
+    parts.append(f'<g class="marks" stroke-width="{_n(LINE_WIDTH * unit)}">')
     parts += [_mark(mark, unit) for mark in panel.marks]
-    first = {mark.number: mark for mark in reversed(panel.marks)}  # one number per step
-    parts += [_label(mark, unit) for mark in first.values()]
+    parts += [_label(number, spot, unit) for number, spot in panel.labels]
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+def legend(entries) -> Markup:
+    """The marks of the body maps, each drawn small beside what it means."""
+    rows = []
+    for mark, meaning in entries:
+        art = (f'<svg {SVG} class="legend-art" role="img" aria-label="{escape(meaning)}" '
+               f'viewBox="0 0 20 36"><style>{_figure_css()}</style>'
+               f'<g class="marks" stroke-width="{_n(LINE_WIDTH)}">{_mark(mark, 1.0)}</g></svg>')
+        rows.append(f'<li data-mark="{mark.kind}">{art}<span>{escape(meaning)}</span></li>')
+    return Markup(f'<ul class="mark-legend">{"".join(rows)}</ul>')
 
 
 def spine_map(spine: SpineMap) -> Markup:
@@ -85,12 +96,15 @@ def _mark(mark: Mark, unit: float) -> str:
     (x1, y1), (x2, y2) = mark.points[0], mark.points[-1]
     step = f'data-step="{mark.number}"'
     if mark.kind == "points":
-        dots = "".join(f'<circle class="dot" cx="{_n(x)}" cy="{_n(y)}" r="{_n(1.8 * unit)}"/>'
+        dots = "".join(f'<circle class="dot" cx="{_n(x)}" cy="{_n(y)}" r="{_n(DOT_RADIUS * unit)}"/>'
                        for x, y in mark.points)
         return f'<g class="mark" {step}>{dots}</g>'
-    if mark.kind == "traction":
+    if mark.kind == "traction":  # arrows apart from a bar at the middle
         middle = ((x1 + x2) / 2, (y1 + y2) / 2)
-        return (f'<g class="mark" {step}>{_stroke([middle, (x2, y2)])}'
+        angle, bar = math.atan2(y2 - y1, x2 - x1) + math.pi / 2, TRACTION_BAR * unit
+        across = [(middle[0] - bar * math.cos(angle), middle[1] - bar * math.sin(angle)),
+                  (middle[0] + bar * math.cos(angle), middle[1] + bar * math.sin(angle))]
+        return (f'<g class="mark" {step}>{_stroke(across)}{_stroke([middle, (x2, y2)])}'
                 f'{_head(middle, (x2, y2), unit)}{_stroke([middle, (x1, y1)])}'
                 f'{_head(middle, (x1, y1), unit)}</g>')
     if mark.kind == "circles":
@@ -107,13 +121,13 @@ def _mark(mark: Mark, unit: float) -> str:
     return f'<g class="mark" {step}>{_stroke(points)}{heads}</g>'
 
 
-def _label(mark: Mark, unit: float) -> str:
-    x, y = mark.label
+def _label(number: int, spot: tuple[float, float], unit: float) -> str:
+    x, y = spot
     radius = LABEL_RADIUS * unit
-    return (f'<g class="step-number" data-step="{mark.number}"><circle cx="{_n(x)}" '
+    return (f'<g class="step-number" data-step="{number}"><circle cx="{_n(x)}" '
             f'cy="{_n(y)}" r="{_n(radius)}" stroke-width="{_n(0.8 * unit)}"/>'
             f'<text x="{_n(x)}" y="{_n(y + radius * 0.48)}" font-size="{_n(radius * 1.45)}">'
-            f"{mark.number}</text></g>")
+            f"{number}</text></g>")
 
 
 def _stroke(points, kind: str = "stroke") -> str:
@@ -123,15 +137,15 @@ def _stroke(points, kind: str = "stroke") -> str:
 def _head(start, end, unit: float) -> str:
     """A filled arrowhead at ``end``, pointing away from ``start``."""
     (x1, y1), (x2, y2) = start, end
-    angle, length = math.atan2(y2 - y1, x2 - x1), ARROW * unit
-    left = (x2 - length * math.cos(angle - 0.45), y2 - length * math.sin(angle - 0.45))
-    right = (x2 - length * math.cos(angle + 0.45), y2 - length * math.sin(angle + 0.45))
+    angle, length, spread = math.atan2(y2 - y1, x2 - x1), ARROW * unit, ARROW_SPREAD
+    left = (x2 - length * math.cos(angle - spread), y2 - length * math.sin(angle - spread))
+    right = (x2 - length * math.cos(angle + spread), y2 - length * math.sin(angle + spread))
     return f'<polygon class="head" points="{_points([end, left, right])}"/>'
 
 
 def _circles(x1, y1, x2, y2, unit: float) -> str:
     """Small circles along the stroke: circular rubbing or kneading."""
-    radius = 2.6 * unit
+    radius = LOOP_RADIUS * unit
     count = max(2, min(4, int(math.dist((x1, y1), (x2, y2)) // (3 * radius))))
     return "".join(
         f'<circle class="loop" cx="{_n(x1 + (x2 - x1) * (index + 0.5) / (count + 0.5))}" '
@@ -141,7 +155,7 @@ def _circles(x1, y1, x2, y2, unit: float) -> str:
 
 def _zigzag(x1, y1, x2, y2, unit: float) -> str:
     count = max(3, int(math.dist((x1, y1), (x2, y2)) // (5 * unit)))
-    swing = 3 * unit
+    swing = ZIGZAG_SWING * unit
     points = [(x1 + (x2 - x1) * index / count + (swing if index % 2 else -swing)
                * (0 < index < count), y1 + (y2 - y1) * index / count)
               for index in range(count + 1)]
@@ -154,7 +168,7 @@ def _wave(x1, y1, x2, y2, unit: float) -> str:
     for index in range(count):
         sx, sy = x1 + (x2 - x1) * (index + 0.5) / count, y1 + (y2 - y1) * (index + 0.5) / count
         ex, ey = x1 + (x2 - x1) * (index + 1) / count, y1 + (y2 - y1) * (index + 1) / count
-        side = 6 * unit if index % 2 else -6 * unit
+        side = WAVE_SWING * unit if index % 2 else -WAVE_SWING * unit
         path.append(f"Q{_n(sx + side)} {_n(sy)} {_n(ex)} {_n(ey)}")
     return " ".join(path)
 

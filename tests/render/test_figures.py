@@ -11,11 +11,12 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import PROTOCOLS
-from handbook.edition.figures import LABEL_RADIUS
+from handbook.edition.marks import LABEL_RADIUS, REACH
 from handbook.edition.selection import select
 from handbook.plans.document import plan_units
 from handbook.plans.schedule import PlanRequest, make_plan
 from handbook.render.document import Handbook
+from handbook.render.paper import PAPERS, PageSetup
 
 PT_PER_MM = 72 / 25.4
 
@@ -79,19 +80,36 @@ def test_patients_see_where_the_massage_will_be(library):
     assert figure and "Where the massage will be" in figure[0].text_content()
 
 
-def test_numbers_in_figures_print_at_6_pt_or_more(handbook):
-    """A panel is --figure-size wide on paper (a small one 0.62 of it); a step's number is
-    drawn at a fixed share of its panel, so its size on paper follows from the geometry."""
-    css = (PROTOCOLS.parent / "layouts" / "print.css").read_text()
-    size_mm = float(re.search(r"--figure-size: (\d+(?:\.\d+)?)mm", css)[1])
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_panels_are_4_cm_on_a4_and_their_numbers_print_at_6_pt_or_more(handbook, library,
+                                                                        paper):
+    """Every panel is the paper's figure size wide (one size, a stage's per-step panels too);
+    a step's number is drawn at a fixed share of its panel, so its size on paper follows
+    from the geometry; page.css sets the size for the paper."""
+    setup = PageSetup(PAPERS[paper])
+    side = setup.paper.figure
+    assert side >= (40 if paper == "a4" else 36)
+    css = Handbook(select(library), setup=setup).stylesheet()
+    assert re.findall(r"--figure-size: ([\d.]+)mm", css)[-1] == f"{side:g}"
     for region in handbook.regions:
         for protocol in region.protocols:
             for figure in protocol.figures:
-                side = size_mm * (0.62 if figure.small else 1)
                 for panel in figure.panels:
                     font_units = LABEL_RADIUS * panel.unit * 1.45
                     points = font_units / panel.box[2] * side * PT_PER_MM
-                    assert points >= 6, (protocol.title, figure.caption, round(points, 2))
+                    assert points >= 6.5, (protocol.title, figure.caption, round(points, 2))
+
+
+def test_the_technique_reference_has_a_legend_of_the_marks(handbook):
+    part = units_by_name(handbook)["part-techniques"]
+    legend = part.xpath(".//ul[@class='mark-legend']")[0]
+    kinds = {item.get("data-mark"): item for item in legend.xpath("./li")}
+    assert set(kinds) == set(REACH) - {"path"}
+    for kind, item in kinds.items():
+        assert item.xpath(".//svg//*[@class='mark']"), kind
+        assert item.text_content().strip(), kind
+    assert "kneading" in kinds["circles"].text_content()
+    assert "traction" in kinds["traction"].text_content()
 
 
 def test_a_figure_changes_with_its_step(minimal_copy):

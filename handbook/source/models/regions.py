@@ -48,7 +48,7 @@ class Step(Strict):
     path: StepPath = Field(
         description="How the hands move over the zones, drawn as the step's numbered mark: up "
                     "(towards the head), down, up-and-down, toward-spine, away-from-spine, "
-                    "across, circles, zigzag, wavy, points, traction or hold; or points of a "
+                    "across, across-and-along, circles, zigzag, wavy, points, traction or hold; or points of a "
                     "path in the zone's frame (0 to 1 across and down).",
         examples=["up", "circles", [[0.2, 0.9], [0.8, 0.1]]])
     direction: Text | None = Field(default=None, description="The direction, in words.",

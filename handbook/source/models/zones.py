@@ -11,18 +11,23 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from .base import Id, Strict, Text
 
 View = Literal["back", "front"]
 #: The ways a hand moves over a zone; "up" is towards the head.
 Direction = Literal[
-    "up", "down", "up-and-down", "toward-spine", "away-from-spine", "across", "circles",
+    "up", "down", "up-and-down", "toward-spine", "away-from-spine", "across",
+    "across-and-along", "circles",
     "zigzag", "wavy", "points", "traction", "hold",
 ]
 DIRECTIONS: tuple[str, ...] = Direction.__args__
 FRAME_WIDTH, FRAME_HEIGHT = 120.0, 200.0
+MIDLINE = FRAME_WIDTH / 2
+#: Half the width of the strip over the spinous processes, in frame units (about 1.2 cm of
+#: back): a zone beside the spine keeps out of it, and so does every mark drawn on one.
+SPINE_STRIP = 2.0
 
 Point = Annotated[list[float], Field(min_length=2, max_length=2)]
 
@@ -40,6 +45,29 @@ class Zone(Strict):
         description="One polygon, or one on each side of the spine: points [x, y] in the "
                     "view's frame (120 wide, 200 high, the spine at x = 60, the head at the top).",
         examples=[[[[36, 44], [84, 44], [86, 90], [34, 90]]]])
+    paravertebral: bool = Field(
+        default=False,
+        description="Whether the zone lies beside the spine and never on it (the long back "
+                    "muscles): a polygon each side, clear of the midline; no mark of a step "
+                    "on it is drawn over the spinous processes.", examples=[True])
+
+    @model_validator(mode="after")
+    def _beside_the_spine(self) -> Zone:
+        if not self.paravertebral:
+            return self
+        sides = set()
+        for polygon in self.shape:
+            xs = [x for x, _ in polygon]
+            if min(xs) < MIDLINE + SPINE_STRIP and max(xs) > MIDLINE - SPINE_STRIP:
+                raise ValueError(
+                    f"a paravertebral zone lies beside the spine, not on it: keep every point "
+                    f"of each polygon at x ≤ {MIDLINE - SPINE_STRIP:g} (left) or "
+                    f"x ≥ {MIDLINE + SPINE_STRIP:g} (right)")
+            sides.add(max(xs) < MIDLINE)
+        if len(sides) != 2:
+            raise ValueError("a paravertebral zone is a pair: give a polygon on each side of "
+                             "the spine")
+        return self
 
     @field_validator("shape")
     @classmethod
