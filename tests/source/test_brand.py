@@ -56,7 +56,7 @@ def test_a_logo_is_checked_like_any_input(minimal_copy, logo, contents, message)
 @pytest.mark.parametrize("colours, message", [
     ('{primary: "#9fc5d1", accent: "#f3e6ea"}', "white text on the primary colour has a contrast"),
     ('{primary: "#1d4f5c", accent: "#555555"}', "black text on the accent colour has a contrast"),
-    ('{primary: "blue", accent: "#ffffff"}', "does not have the expected form"),
+    ('{primary: "blue", accent: "#ffffff"}', "is not a colour the handbook can print: write it as '#RRGGBB'"),
 ])
 def test_colours_must_be_legible(minimal_copy, colours, message):
     brand(minimal_copy, f"  colours: {colours}\n")
