@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build import BuildOptions, build
-from ..errors import ContentError, HandbookError, display_path
+from ..errors import ContentError, HandbookError, display_path, problems_found
 from ..typeset.cache import Cache, default_folder
 from ..typeset.pool import Runner
 
@@ -47,6 +47,8 @@ class Preview:
         self.changed = threading.Condition()
         self.pdf_lock = threading.Lock()
         self.snapshot = Snapshot(0, "", ())
+        #: The pages of the last PDF built (None before the first).
+        self.pages: int | None = None
         self.folder = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
 
     def start(self) -> None:
@@ -90,9 +92,9 @@ class Preview:
         banner = ""
         if snapshot.problems:
             items = "".join(f"<li>{html.escape(problem)}</li>" for problem in snapshot.problems)
-            banner = (f'<section class="problems" role="alert"><strong>{len(snapshot.problems)} '
-                      f"problem(s) in the last save; the preview below is the last good one."
-                      f"</strong><ul>{items}</ul></section>")
+            banner = (f'<section class="problems" role="alert"><strong>'
+                      f"{problems_found(len(snapshot.problems))} in the last save; "
+                      f"{html.escape(shown_instead(snapshot))}.</strong><ul>{items}</ul></section>")
         page = snapshot.html or EMPTY
         start = page.find("<body")
         end = page.find(">", start) + 1
@@ -109,8 +111,17 @@ class Preview:
         """The handbook as PDF, from the warm unit cache and the workers kept loaded."""
         with self.pdf_lock:
             target = self.folder / "handbook.pdf"
-            build(replace(self.pdf_options, output=target), runner=self.runner)
+            self.pages = build(replace(self.pdf_options, output=target), runner=self.runner).pages
             return target.read_bytes()
+
+
+def shown_instead(snapshot: Snapshot) -> str:
+    """What the preview shows while the library is broken: never a "last good version" that
+    never was."""
+    if snapshot.html:
+        return "the preview shows the last good version"
+    them = "it" if len(snapshot.problems) == 1 else "them"
+    return f"there is no good version to show yet: fix {them} and save"
 
 
 def shown(path: Path) -> str:
