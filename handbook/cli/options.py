@@ -6,8 +6,20 @@ from pathlib import Path
 
 import click
 
+#: Names the clinic's library once, for every command run outside it.
+LIBRARY_VARIABLE = "HANDBOOK_LIBRARY"
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
-                        required=False)
+                        required=False, envvar=LIBRARY_VARIABLE)
+
+
+def warn_about_base(base: str) -> None:
+    """FHIR records written with the placeholder address name no real clinic."""
+    from ..fhir.resources import DEFAULT_BASE
+
+    if base == DEFAULT_BASE:
+        click.echo(f"warning: the records name {DEFAULT_BASE}, a placeholder, as the home of "
+                   "the clinic's definitions; give the clinic's own address with --base, "
+                   "e.g. --base https://clinic.example/fhir", err=True)
 
 
 def base_url(context, parameter, value: str) -> str:

@@ -53,9 +53,11 @@ def test_plan_defaults_come_from_the_protocol(library):
 
 
 @pytest.mark.parametrize("request_, message", [
-    (PlanRequest("A", "nope", DAY(2026, 1, 1)), "unknown protocol 'nope'; choose from: "),
+    (PlanRequest("A", "nope", DAY(2026, 1, 1)), r"unknown protocol 'nope' \(the protocols: "),
+    (PlanRequest("A", "lumbar-hernia-clasic", DAY(2026, 1, 1)),
+     "did you mean 'lumbar-hernia-classic'"),
     (PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 1, 1), sessions=16),
-     "allows at most 15 sessions"),
+     r"allows at most 15 sessions in a course; ask for 15 or fewer$"),
     (PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 1, 1), every=1),
      "no closer than every 2 days"),
     (PlanRequest("  ", "lumbar-hernia-classic", DAY(2026, 1, 1)), "name is empty"),
@@ -63,3 +65,8 @@ def test_plan_defaults_come_from_the_protocol(library):
 def test_plans_the_protocol_does_not_allow(library, request_, message):
     with pytest.raises(PlanError, match=message):
         make_plan(library, request_)
+
+
+def test_protocol_ids_are_read_in_any_case(library):
+    plan = make_plan(library, PlanRequest("A", " Cervical-Hernia ", DAY(2026, 1, 1)))
+    assert plan.protocol.id == "cervical-hernia"
