@@ -8,10 +8,10 @@ import click
 
 from ..errors import display_path
 from ..fhir.resources import DEFAULT_BASE
-from .options import SOURCE, base_url, warn_about_base
+from .options import SOURCE, WholeHelpGroup, base_url, warn_about_base
 
 
-@click.group()
+@click.group(cls=WholeHelpGroup)
 def export() -> None:
     """Export the library for other systems.
 

@@ -6,6 +6,17 @@ from pathlib import Path
 
 import click
 
+class WholeHelpGroup(click.Group):
+    """Lists each command with its whole first sentence, wrapped, never cut short ("...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=1_000))
+                for name, command in sorted(self.commands.items()) if not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 #: Names the clinic's library once, for every command run outside it.
 LIBRARY_VARIABLE = "HANDBOOK_LIBRARY"
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",

@@ -154,3 +154,30 @@ def test_a_plan_caches_only_the_pages_every_patient_shares(tmp_path, monkeypatch
         if path.is_file():
             for form in ("Zoë", "Quinn", "Zo\\xeb"):
                 assert form.encode("utf-8") not in path.read_bytes()
+
+
+# -- at the front desk: the forms and the mistakes of a first morning ------------------------
+
+
+def test_plan_takes_the_library_once_and_dates_as_batch_does(tmp_path, monkeypatch):
+    from conftest import FIXTURES
+
+    monkeypatch.setenv("HANDBOOK_LIBRARY", str(FIXTURES / "minimal"))
+    monkeypatch.chdir(tmp_path)  # outside the repository: no ./protocols here
+    result = invoke("plan", "--patient", "Anna", "--protocol", "Neck-Basic", "--start",
+                    "07.12.2026", "--format", "fhir", "-o", tmp_path / "anna.json")
+    assert result.exit_code == 0, result.output
+    assert '"start": "2026-12-07' in (tmp_path / "anna.json").read_text()
+    assert "warning: the records name http://example.org/handbook, a placeholder" in result.output
+
+
+def test_a_suffix_that_disagrees_with_the_format_is_refused(tmp_path):
+    from conftest import FIXTURES
+
+    result = invoke("plan", FIXTURES / "minimal", "--patient", "Anna", "--protocol",
+                    "neck-basic", "--start", "2026-12-07", "--format", "fhir",
+                    "-o", tmp_path / "anna.pdf")
+    assert result.exit_code == 2
+    assert "anna.pdf does not end in .json, but --format fhir writes JSON; name it anna.json" \
+        in " ".join(result.output.split())
+    assert not (tmp_path / "anna.pdf").exists()

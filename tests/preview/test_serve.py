@@ -2,8 +2,8 @@
 is saved, shows a broken file's problems above the last good preview, serves nothing else,
 and stops cleanly on Ctrl-C.
 
-Headless Chromium (Debian's chromium package) driven by Playwright; .ci/run installs the
-browser where it is missing, and the test is skipped, saying why, where there is none.
+Headless Chromium (Debian's chromium package) driven by Playwright; make test (and .ci/run)
+installs the browser where it is missing, and the test is skipped, saying why, where there is none.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def served(tmp_path):
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here: install Debian's chromium "
-                                             "package (.ci/run does) to run the browser test")
+                                             "package (make test does, where it can) to run "
+                                             "the browser test")
 def test_the_preview_follows_every_save_in_a_real_browser(served):
     playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
     library, url, _ = served
