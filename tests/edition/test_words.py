@@ -73,3 +73,16 @@ def test_an_unknown_language_is_refused_where_it_is_written(minimal_copy):
     assert result.exit_code == 1
     assert "handbook.yaml:" in result.output and "no printed words for the language 'de'" \
         in result.output and "use one of: en, ru" in result.output
+
+
+@pytest.mark.parametrize("interval, english, russian", [
+    ("1 day", "every 2 days", "каждые 2 дня"),
+    ("1-2 days", "every 2–3 days", "каждые 2–3 дня"),
+    ("0 days", "daily", "ежедневно"),
+])
+def test_the_interval_prints_as_plan_every_counts_it(interval, english, russian):
+    from handbook.edition.facts import how_often
+
+    value = Range.model_validate(interval)
+    assert how_often(value, EN).replace(NBSP, " ") == english
+    assert how_often(value, RU).replace(NBSP, " ") == russian
