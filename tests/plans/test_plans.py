@@ -96,10 +96,12 @@ def test_batch_writes_the_bad_rows_to_hand_back_without_names(batch_run):
     folder, _, result = batch_run
     report = folder / "out" / "problems.csv"
     assert f"see the lines above, or {report}" in " ".join(result.output.split())
-    rows = report.read_text(encoding="utf-8-sig").splitlines()
-    assert rows[0] == "line,reason"
-    assert rows[1].startswith("7,the start date '2026-02-30' does not exist")
-    assert rows[2].startswith("8,unknown protocol 'nope'")
+    import csv
+
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["line", "reason"]
+    assert rows[1][0] == "7" and rows[1][1].startswith("the start date '2026-02-30' does not exist")
+    assert rows[2][0] == "8" and rows[2][1].startswith("unknown protocol 'nope'")
     assert len(rows) == 3 and "Secret" not in report.read_text(encoding="utf-8-sig")
 
 
