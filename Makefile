@@ -11,8 +11,12 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 handbook: $(INSTALLED)
 	$(BIN)/handbook build protocols -o build/handbook.pdf
+	@echo "The command is $(BIN)/handbook (or run: source $(BIN)/activate, then: handbook --help)."
 
+# The live-preview test drives a browser: installed here where it can be, as .ci/run does
+# (tools/install-browser.sh says so when it cannot, and the test then says why it skips).
 test: $(INSTALLED)
+	tools/install-browser.sh
 	$(BIN)/python -m pytest
 
 bench: $(INSTALLED)

@@ -59,9 +59,12 @@ class ContentError(HandbookError):
         stream = stream or sys.stderr
         for problem in self.problems:
             print(problem, file=stream)
-        count = len(self.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; {self.what_failed}.",
-              file=stream)
+        print(f"{problems_found(len(self.problems))}; {self.what_failed}.", file=stream)
+
+
+def problems_found(count: int) -> str:
+    """"1 problem found", "3 problems found": the count every command ends its problems with."""
+    return f"{count} problem{'s' if count != 1 else ''} found"
 
 
 class BuildError(HandbookError):

@@ -18,9 +18,10 @@ import click
 from .. import __version__
 from ..errors import EXIT_INTERRUPTED, EXIT_PROBLEM, HandbookError
 from ..scratch import scratch
+from .options import WholeHelpGroup
 
 
-class HandbookGroup(click.Group):
+class HandbookGroup(WholeHelpGroup):
     """Turns every expected failure into its message and its exit code (see errors); every
     command runs with its own scratch folder, and SIGTERM ends it as Ctrl-C does."""
 

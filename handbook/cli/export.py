@@ -8,10 +8,10 @@ import click
 
 from ..errors import display_path
 from ..fhir.resources import DEFAULT_BASE
-from .options import SOURCE, base_url
+from .options import SOURCE, WholeHelpGroup, base_url, warn_about_base
 
 
-@click.group()
+@click.group(cls=WholeHelpGroup)
 def export() -> None:
     """Export the library for other systems.
 
@@ -43,6 +43,7 @@ def fhir(source: Path, output: Path, base: str) -> None:
     from ..files import write_atomically
     from ..source.loader import load_library
 
+    warn_about_base(base)
     bundle = library_bundle(load_library(source), base)
     write_atomically(output, to_json(bundle))
     click.echo(f"{display_path(output.resolve())}: {len(bundle['entry'])} resources")

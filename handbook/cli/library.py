@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import display_path
+from ..errors import ContentError, display_path
 from .options import SOURCE
+
+#: How validate ends a list of problems (it builds nothing, so it does not say "nothing was built").
+VALIDATE_FAILED = "the library cannot be built until it is fixed"
 
 
 @click.command()
@@ -27,14 +30,19 @@ def validate(source: Path, reference: Path | None) -> None:
       handbook validate protocols
       handbook validate protocols-ru --reference protocols
     """
-    if reference is None:
-        from ..source.loader import load_library
+    try:
+        if reference is None:
+            from ..source.loader import load_library
 
-        library = load_library(source)
-    else:
-        from ..source.reference import validate_translation
+            library = load_library(source)
+        else:
+            from ..source.reference import validate_translation
 
-        library = validate_translation(source, reference)
+            library = validate_translation(source, reference)
+    except ContentError as error:
+        if error.what_failed == "nothing was built":
+            error.what_failed = VALIDATE_FAILED
+        raise
     counts = _counts(library)
     summary = ", ".join(f"{number} {name if number != 1 else _SINGULAR[name]}"
                         for name, number in counts.items())

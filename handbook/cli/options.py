@@ -6,12 +6,35 @@ from pathlib import Path
 
 import click
 
+class WholeHelpGroup(click.Group):
+    """Lists each command with its whole first sentence, wrapped, never cut short ("...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=1_000))
+                for name, command in sorted(self.commands.items()) if not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+#: Names the clinic's library once, for every command run outside it.
+LIBRARY_VARIABLE = "HANDBOOK_LIBRARY"
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
-                        required=False)
+                        required=False, envvar=LIBRARY_VARIABLE)
 #: ``build`` and the PDF of ``serve``'s page view give up after the same time.
 TIME_LIMIT = click.option("--time-limit", type=click.FloatRange(min=1), default=600,
                           show_default=True, metavar="SECONDS",
                           help="Give up typesetting after this long.")
+
+
+def warn_about_base(base: str) -> None:
+    """FHIR records written with the placeholder address name no real clinic."""
+    from ..fhir.resources import DEFAULT_BASE
+
+    if base == DEFAULT_BASE:
+        click.echo(f"warning: the records name {DEFAULT_BASE}, a placeholder, as the home of "
+                   "the clinic's definitions; give the clinic's own address with --base, "
+                   "e.g. --base https://clinic.example/fhir", err=True)
 
 
 def base_url(context, parameter, value: str) -> str:

@@ -8,30 +8,48 @@ from pathlib import Path
 
 import click
 
-from ..errors import BatchIncomplete, display_path
+from ..errors import BatchIncomplete, UsageError, display_path
 from ..fhir.resources import DEFAULT_BASE
-from .options import base_url
+from .options import LIBRARY_VARIABLE, SOURCE, base_url, warn_about_base
+
+#: What each format writes, by the suffix its file must have.
+SUFFIX = {"pdf": ".pdf", "fhir": ".json"}
 
 
-class IsoDate(click.ParamType):
-    name = "YYYY-MM-DD"
+def _check_suffix(output: Path | None, output_format: str) -> None:
+    """-o anna.pdf with --format fhir would put JSON in a .pdf: refused, with the fix."""
+    wanted = SUFFIX[output_format]
+    if output is not None and output.suffix.lower() != wanted:
+        raise UsageError(f"{output} does not end in {wanted}, but --format {output_format} "
+                         f"writes {'a PDF' if output_format == 'pdf' else 'JSON'}; name it "
+                         f"{output.with_suffix(wanted).name}, or choose the --format its name "
+                         "says")
+
+
+class StartDate(click.ParamType):
+    """The forms of a date batch reads too: YYYY-MM-DD or DD.MM.YYYY."""
+
+    name = "DATE"
 
     def convert(self, value, param, ctx) -> datetime.date:
+        from ..errors import PlanError
+        from ..plans.csv_rows import parse_date
+
         if isinstance(value, datetime.date):
             return value
         try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{value!r} is not a date: write it as YYYY-MM-DD, for example 2026-12-01",
-                      param, ctx)
+            return parse_date(value, what="the date")
+        except PlanError as error:
+            self.fail(str(error), param, ctx)
 
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path), default="protocols", required=False)
+@SOURCE
 @click.option("--patient", required=True, help="The patient's name, as it should be printed.")
 @click.option("--protocol", "protocol_id", required=True, metavar="ID",
               help="The protocol's id (see: handbook list).")
-@click.option("--start", required=True, type=IsoDate(), help="The date of the first session.")
+@click.option("--start", required=True, type=StartDate(),
+              help="The date of the first session: YYYY-MM-DD or DD.MM.YYYY.")
 @click.option("--every", type=click.IntRange(min=1), metavar="DAYS",
               help="Days from one session to the next; default: the protocol's interval.")
 @click.option("--sessions", type=click.IntRange(min=1), metavar="N",
@@ -46,7 +64,8 @@ class IsoDate(click.ParamType):
 @click.option("--therapist", metavar="NAME")
 @click.option("--clinic", metavar="NAME")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write; default build/plans/<name>_<start>.pdf (or .json).")
+              help="Where to write: a .pdf file (a .json one with --format fhir); default "
+                   "build/plans/<name>_<start>.pdf (or .json).")
 @click.option("--format", "output_format", type=click.Choice(["pdf", "fhir"]), default="pdf",
               show_default=True,
               help="The printed plan, or a FHIR R4 CarePlan (JSON) for the clinic's records.")
@@ -59,15 +78,21 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
          output: Path | None, output_format: str, base: str) -> None:
     """A personal course plan for one patient: dated sessions, screening, warning signs, log.
 
+    SOURCE is the protocols folder; outside it, name the clinic's library once with
+    HANDBOOK_LIBRARY=/path/to/library instead of giving it every time.
+
     \b
     Example:
       handbook plan --patient "Anna Petrova" --protocol lumbar-hernia-classic \\
-                    --start 2026-12-01 --skip-weekends --therapist "Dr Ivanova"
+                    --start 01.12.2026 --skip-weekends --therapist "Dr Ivanova"
     """
     from ..plans.holidays import read_holidays
     from ..plans.schedule import PlanRequest
     from ..plans.single import plan_fhir, plan_pdf
 
+    _check_suffix(output, output_format)
+    if output_format == "fhir":
+        warn_about_base(base)
     holidays = read_holidays(holidays_file) if holidays_file else ()
     request = PlanRequest(patient, protocol_id, start, every, sessions, skip_weekends,
                           therapist, clinic, holidays, stage)
@@ -88,7 +113,7 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
 @click.option("-o", "--output", "folder", required=True, type=click.Path(path_type=Path),
               help="The folder the plans go into.")
 @click.option("--source", type=click.Path(path_type=Path), default="protocols", show_default=True,
-              help="The protocols folder.")
+              envvar=LIBRARY_VARIABLE, show_envvar=True, help="The protocols folder.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes to build with; default: one per core.")
 @click.option("--date-format", type=click.Choice(["DD/MM/YYYY", "MM/DD/YYYY"]),
@@ -119,9 +144,11 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
     Example:
       handbook batch next-week.csv -o build/plans --jobs 2
     """
-    from ..plans.batch import run_batch
+    from ..plans.batch import REPORT, run_batch
     from ..plans.holidays import read_holidays
 
+    if output_format != "pdf":
+        warn_about_base(base)
     holidays = read_holidays(holidays_file) if holidays_file else ()
     with _Progress("Building plans") as progress:
         formats = ("pdf", "fhir") if output_format == "both" else (output_format,)
@@ -135,7 +162,9 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
                f"{len(summary.skipped)} already up to date, {len(summary.failed)} failed")
     if summary.failed:
         raise BatchIncomplete(f"{len(summary.failed)} row{'s' if len(summary.failed) != 1 else ''}"
-                              " could not be built; see the lines above")
+                              f" could not be built; see the lines above, or "
+                              f"{display_path((folder / REPORT).resolve())} (line and reason, "
+                              "no names) to hand back with the spreadsheet")
 
 
 class _Progress:

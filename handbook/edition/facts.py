@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from .words import N_
 
 if TYPE_CHECKING:
-    from ..source.models import Course, Dosage, Source
+    from ..source.models import Course, Dosage, Range, Source
     from .words import Words
 
 _DOSAGE = (("session", N_("Full session")), ("first_sessions", N_("First sessions")),
            ("later_sessions", N_("Later sessions")), ("hold", N_("Each press held")))
 _COURSE = (("sessions", N_("Sessions")), ("length", N_("Course length")),
-           ("interval", N_("Between sessions")),
+           ("interval", N_("How often")),
            ("break_before_repeat", N_("Break before a repeat course")),
            ("courses_per_year", N_("Courses a year")))
 #: How every number of a dosage, a course and a step is labelled where it prints.
@@ -38,10 +38,25 @@ def dosage_rows(dosage: Dosage, words: Words) -> tuple[tuple[str, str], ...]:
 
 
 def course_rows(course: Course, words: Words) -> tuple[tuple[str, str], ...]:
-    rows = [(words.gettext(label), words.range(getattr(course, name)))
+    rows = [(words.gettext(label), how_often(course.interval, words) if name == "interval"
+             else words.range(getattr(course, name)))
             for name, label in _COURSE if getattr(course, name) is not None]
     rows += [(words.gettext("Note"), note) for note in course.notes]
     return tuple(rows)
+
+
+def how_often(interval: Range, words: Words) -> str:
+    """The rest between sessions as the days from one session to the next, as ``plan
+    --every`` counts them: a day off is "every 2 days"; weeks off are said as weeks."""
+    from ..source.models import Range
+
+    if interval.unit != "days":
+        return words.gettext("{span} off between sessions", span=words.range(interval))
+    low = (interval.min or 0) + 1
+    high = interval.max + 1 if interval.max is not None else None
+    if low == high == 1:
+        return words.gettext("daily")
+    return words.gettext("every {span}", span=words.range(Range(min=low, max=high, unit="days")))
 
 
 def citation(source: Source) -> str:

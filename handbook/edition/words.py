@@ -62,12 +62,24 @@ class Words:
     def __init__(self, language: str = "en"):
         self.language = catalogue_language(language) or "en"
         self.translations = translations(self.language)
+        self.tag = language  # "en-GB": dates as British readers write them
 
     @cached_property
     def locale(self):
         from babel import Locale
 
         return Locale.parse(self.language)
+
+    @cached_property
+    def date_locale(self):
+        """The edition's own locale for dates ("en-GB" writes 7 Dec, "en" Dec 7), or the
+        catalogue's where Babel does not know the tag."""
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return Locale.parse(self.tag, sep="-")
+        except (ValueError, UnknownLocaleError):
+            return self.locale
 
     # -- messages --------------------------------------------------------------------
 
@@ -118,18 +130,19 @@ class Words:
     # -- dates ------------------------------------------------------------------------
 
     def day(self, day: datetime.date) -> str:
-        """A session's date, with its weekday so nobody miscounts: "Mon 2026-12-07",
-        "пн, 7 декабря 2026 г."."""
+        """A session's date, with its weekday so nobody miscounts, as the edition's language
+        writes it (its CLDR long date after the short weekday): "Mon, December 7, 2026",
+        "Mon, 7 December 2026" (en-GB), "пн, 7 декабря 2026 г."."""
         from babel.dates import format_date
 
-        # Translators: a Babel date pattern (EEE weekday, d day, MMMM month, y year).
-        return format_date(day, self.gettext("EEE yyyy-MM-dd"), locale=self.locale)
+        long = self.date_locale.date_formats["long"].pattern
+        return _printable(format_date(day, f"EEE, {long}", locale=self.date_locale))
 
     def date(self, day: datetime.date) -> str:
         """A date in running text: "November 22, 2026", "22 ноября 2026 г."."""
         from babel.dates import format_date
 
-        return format_date(day, "long", locale=self.locale)
+        return _printable(format_date(day, "long", locale=self.date_locale))
 
     # -- typography -------------------------------------------------------------------
 
@@ -143,6 +156,12 @@ class Words:
             text = _SHORT_RU.sub(rf"\1{NBSP}", text)
             text = _STRAIGHT_QUOTES.sub("«\\1»", text)
         return text
+
+
+def _printable(text: str) -> str:
+    """CLDR's narrow no-break space (before "г.") is not in the handbook's fonts: a plain
+    no-break space holds the same words together."""
+    return text.replace("\u202f", NBSP)
 
 
 def unit_word(translations: Translations, unit: str, count: float, *, up_to: bool = False) -> str:

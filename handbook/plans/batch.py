@@ -27,6 +27,9 @@ from .naming import assign_files
 from .schedule import Plan, make_plan
 
 MANIFEST = ".handbook-plans.json"
+#: The rows that could not be built, by line and reason (never a name), beside the plans:
+#: to hand back to whoever made the spreadsheet.  Removed once every row builds.
+REPORT = "problems.csv"
 #: What each output format writes, beside the others.
 SUFFIXES = {"pdf": ".pdf", "fhir": ".json"}
 
@@ -103,7 +106,26 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
         write_atomically(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
     summary.failed.sort()
     summary.warnings.sort()
+    _write_report(folder, summary.failed)
     return summary
+
+
+def _write_report(folder: Path, failed: list[tuple[int, str]]) -> None:
+    """problems.csv: one row per failed line of the batch's CSV, UTF-8 with the mark
+    spreadsheets look for; no report once nothing failed."""
+    import csv
+    import io
+
+    report = folder / REPORT
+    if not failed:
+        report.unlink(missing_ok=True)
+        return
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(["line", "reason"])
+    writer.writerows(failed)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomically(report, text.getvalue().encode("utf-8-sig"))
 
 
 #: What every worker needs for every plan; set before the pool forks, so inherited.

@@ -35,7 +35,8 @@ MAX_ROWS = 10_000
 DATE_FORMATS = ("DD/MM/YYYY", "MM/DD/YYYY")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_ISO_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_MIDNIGHT = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]00:00(:00)?$")
 
 
 def read_requests(path: Path, date_format: str | None = None
@@ -98,30 +99,49 @@ def _request(header: list[str], fields: list[str], date_format: str | None) -> P
         therapist=values["therapist"] or None, clinic=values["clinic"] or None)
 
 
-def parse_date(text: str, date_format: str | None = None) -> datetime.date:
-    """YYYY-MM-DD, DD.MM.YYYY, or a slashed date in the order ``date_format`` names."""
+def parse_date(text: str, date_format: str | None = None, what: str = "the start date"
+               ) -> datetime.date:
+    """YYYY-MM-DD, DD.MM.YYYY, or a slashed date in the order ``date_format`` names; a date
+    of the right form that the calendar lacks (2026-02-30) is said not to exist."""
+    text = text.strip()
     shown = repr(text[:20])
-    iso = _ISO_MIDNIGHT.match(text)
+    midnight = _ISO_MIDNIGHT.match(text)
+    iso = _ISO.match(midnight[1] if midnight else text)
     dotted, slashed = _DOTTED.match(text), _SLASHED.match(text)
-    try:
-        if iso or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return datetime.date.fromisoformat(iso[1] if iso else text)
-        if dotted:
-            return datetime.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
-        if slashed and date_format in DATE_FORMATS:
-            first, second, year = int(slashed[1]), int(slashed[2]), int(slashed[3])
-            day, month = (first, second) if date_format.startswith("DD") else (second, first)
-            return datetime.date(year, month, day)
-    except ValueError:
-        raise PlanError(f"the start date {shown} is not a date of the calendar") from None
+    parts = None
+    if iso:
+        parts = int(iso[1]), int(iso[2]), int(iso[3])
+    elif dotted:
+        parts = int(dotted[3]), int(dotted[2]), int(dotted[1])
+    elif slashed and date_format in DATE_FORMATS:
+        first, second, year = int(slashed[1]), int(slashed[2]), int(slashed[3])
+        day, month = (first, second) if date_format.startswith("DD") else (second, first)
+        parts = year, month, day
+    if parts is not None:
+        return _calendar_date(*parts, what=f"{what} {shown}")
     if slashed:
         first, second = int(slashed[1]), int(slashed[2])
         readings = (f"{_month_day(first, second)} or {_month_day(second, first)}"
                     if first <= 12 and second <= 12 else "day and month in either order")
-        raise PlanError(f"the start date {shown} could be read as {readings}; write it as "
-                        "YYYY-MM-DD, or give --date-format DD/MM/YYYY or MM/DD/YYYY")
-    raise PlanError(f"the start date {shown} is not a date: write it as YYYY-MM-DD "
+        raise PlanError(f"{what} {shown} could be read as {readings}; write it as "
+                        "YYYY-MM-DD or DD.MM.YYYY, or give --date-format DD/MM/YYYY or "
+                        "MM/DD/YYYY")
+    raise PlanError(f"{what} {shown} is not a date: write it as YYYY-MM-DD "
                     "(2026-12-01) or DD.MM.YYYY (01.12.2026)")
+
+
+def _calendar_date(year: int, month: int, day: int, what: str) -> datetime.date:
+    import calendar
+
+    if not 1 <= month <= 12:
+        raise PlanError(f"{what} does not exist: there is no month {month} (months run from 1 "
+                        "to 12)")
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        days = calendar.monthrange(year, month)[1]
+        raise PlanError(f"{what} does not exist: {calendar.month_name[month]} {year} has "
+                        f"{days} days") from None
 
 
 def _month_day(day: int, month: int) -> str:

@@ -87,11 +87,7 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
     if request.every is not None and request.every > MAX_EVERY_DAYS:
         raise PlanError(f"sessions every {request.every} days is far beyond any protocol; "
                         f"ask for every {MAX_EVERY_DAYS} days or fewer")
-    found = library.protocol(request.protocol)
-    if found is None:
-        known = ", ".join(protocol.id for _, protocol in library.protocols())
-        raise PlanError(f"unknown protocol {quoted(request.protocol)}; choose from: {known}")
-    region, protocol = found
+    region, protocol = find_protocol(library, request.protocol)
     course, dosage = protocol.course, protocol.dosage
     if request.stage is not None and request.stage not in protocol.allowed_stages:
         raise PlanError(f"the protocol {protocol.id} is not given in the stage "
@@ -100,7 +96,9 @@ def make_plan(library: Library, request: PlanRequest) -> Plan:
     count = request.sessions or dosing.default_sessions(course, dosage)
     allowed = most_sessions(protocol)
     if count > allowed:
-        where = f" ({format_range(course.sessions)})" if course.sessions else ""
+        sessions = course.sessions  # "(3-7 sessions)" adds to "at most 7"; "up to 7" does not
+        where = (f" ({format_range(sessions)})" if sessions and sessions.min
+                 and sessions.min != sessions.max else "")
         raise PlanError(f"the protocol {protocol.id} allows at most {allowed} sessions in a "
                         f"course{where}; ask for {allowed} or fewer")
     shortest = shortest_step(protocol)
@@ -126,6 +124,21 @@ def sessions_per_day(protocol: Protocol, stage: str | None) -> int:
     if stage is None or stage not in dosage.per_day_stages or not dosage.per_day:
         return 1
     return int(dosage.per_day.max or dosage.per_day.min or 1)
+
+
+def find_protocol(library: Library, wanted: str) -> tuple[Region, Protocol]:
+    """The protocol an id names, in any case and with the spaces a spreadsheet leaves;
+    a typo is answered with the id it is closest to."""
+    import difflib
+
+    ids = {protocol.id: (region, protocol) for region, protocol in library.protocols()}
+    key = "-".join(wanted.strip().casefold().split())
+    if key in ids:
+        return ids[key]
+    close = difflib.get_close_matches(key, list(ids), n=1, cutoff=0.6)
+    guess = f"; did you mean '{close[0]}'?" if close else ""
+    raise PlanError(f"unknown protocol {quoted(wanted)}{guess} (the protocols: "
+                    f"{', '.join(ids)}; see handbook list)")
 
 
 def most_sessions(protocol: Protocol) -> int:

@@ -53,6 +53,8 @@ class Printer:
         self._wanted = threading.Event()
         self._stopping = threading.Event()
         self.printed = Printed()
+        #: Told of every build that ended, good or failed (``serve``'s terminal line).
+        self.listeners: list[Callable[[Printed], None]] = []
         self._thread = threading.Thread(target=self._run, name="handbook-pages", daemon=True)
 
     def start(self) -> None:
@@ -104,9 +106,16 @@ class Printer:
                      building=self._wanted.is_set(), problems=())
         if old is not None:
             old.close()
+        self._tell()
 
     def _failed(self, problems: tuple[str, ...]) -> None:
         self._update(building=self._wanted.is_set(), problems=problems)
+        self._tell()
+
+    def _tell(self) -> None:
+        printed = self.printed
+        for listener in self.listeners:
+            listener(printed)
 
     def _update(self, **changes) -> None:
         with self._changed:

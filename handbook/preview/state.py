@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..build import BuildOptions, BuildResult, build
 from ..edition.words import Words
-from ..errors import ContentError, HandbookError, display_path
+from ..errors import ContentError, HandbookError, display_path, problems_found
 from ..typeset.cache import Cache, default_folder
 from ..typeset.pool import Runner
 from .page_view import language_of, page_view, stylesheet, views_nav
@@ -112,9 +112,9 @@ class Preview:
         banner = ""
         if snapshot.problems:
             items = "".join(f"<li>{html.escape(problem)}</li>" for problem in snapshot.problems)
-            banner = (f'<section class="problems" role="alert"><strong>{len(snapshot.problems)} '
-                      f"problem(s) in the last save; the preview below is the last good one."
-                      f"</strong><ul>{items}</ul></section>")
+            banner = (f'<section class="problems" role="alert"><strong>'
+                      f"{problems_found(len(snapshot.problems))} in the last save; "
+                      f"{html.escape(shown_instead(snapshot))}.</strong><ul>{items}</ul></section>")
         page = snapshot.html or EMPTY
         views = views_nav(Words(language_of(page)), "sheets")
         start = page.find("<body")
@@ -152,6 +152,15 @@ class Preview:
             target = self.folder / "handbook.pdf"
             result = build(replace(self.pdf_options, output=target), runner=self.runner)
             return result, target.read_bytes()
+
+
+def shown_instead(snapshot: Snapshot) -> str:
+    """What the preview shows while the library is broken: never a "last good version" that
+    never was."""
+    if snapshot.html:
+        return "the preview shows the last good version"
+    them = "it" if len(snapshot.problems) == 1 else "them"
+    return f"there is no good version to show yet: fix {them} and save"
 
 
 def shown(path: Path) -> str:

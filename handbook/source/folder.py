@@ -35,7 +35,7 @@ class SourceFiles:
 
 def read_source(folder: Path, file_names: Iterable[str], folder_names: Iterable[str]) -> SourceFiles:
     """Read ``folder``'s expected files; raise ContentError only if the folder is unusable."""
-    _check_folder(folder)
+    check_folder(folder)
     source = SourceFiles(folder)
     root = folder.resolve()
     file_names, folder_names = list(file_names), list(folder_names)
@@ -61,11 +61,13 @@ def read_source(folder: Path, file_names: Iterable[str], folder_names: Iterable[
     return source
 
 
-def _check_folder(folder: Path) -> None:
+def check_folder(folder: Path) -> None:
+    """Refuse, as every command does, a folder that is missing, a file, or empty."""
     shown = display_path(folder)
     if not folder.exists():
         raise ContentError([Problem(shown, 0, 0, (
-            "this protocols folder does not exist; give the folder that holds handbook.yaml"))])
+            "this protocols folder does not exist; give the folder that holds "
+            f"handbook.yaml{_nearby(folder)}"))])
     if not folder.is_dir():
         raise ContentError([Problem(shown, 0, 0, (
             "this is a file, not a protocols folder; give the folder that holds handbook.yaml"))])
@@ -73,6 +75,18 @@ def _check_folder(folder: Path) -> None:
         raise ContentError([Problem(shown, 0, 0, (
             "this protocols folder is empty; it needs handbook.yaml and the regions, "
             "methods and techniques folders (see the README)"))])
+
+
+def _nearby(folder: Path) -> str:
+    """" (did you mean 'my-clinic'?)" for a folder beside it with a name close to it."""
+    import difflib
+
+    try:
+        beside = [path.name for path in folder.absolute().parent.iterdir() if path.is_dir()]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(folder.name, beside, n=1, cutoff=0.75)
+    return f" (did you mean {str(folder.parent / close[0])!r}?)" if close else ""
 
 
 def _report_strays(folder: Path, file_names: list[str], folder_names: list[str],

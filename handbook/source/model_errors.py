@@ -22,8 +22,37 @@ from .yaml_reader import SourceMap
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceMap) -> list[Problem]:
-    """One :class:`Problem` per pydantic error, placed where the author wrote it."""
-    return [_problem(detail, model, source) for detail in error.errors(include_url=False)]
+    """One :class:`Problem` per mistake, placed where the author wrote it: a value that
+    fits none of a union's forms is said once (the form it came closest to), and a required
+    key that is only misspelt is said once, at the misspelling."""
+    details = _without_misspelt_keys(error.errors(include_url=False))
+    problems = [(_problem(detail, model, source), _other_form(detail)) for detail in details]
+    places: dict[tuple[int, int], int] = {}
+    for problem, _ in problems:
+        places[problem.line, problem.column] = places.get((problem.line, problem.column), 0) + 1
+    return [problem for problem, other_form in problems
+            if not (other_form and places[problem.line, problem.column] > 1)]
+
+
+def _other_form(detail: dict) -> bool:
+    """Whether the error only says the value is not of a union's other form (a mapping
+    where text was written, a word where a mapping was): noise beside the real error."""
+    kind, given = detail["type"], detail.get("input")
+    return (kind in ("model_type", "dict_type", "model_attributes_type")
+            or (kind == "literal_error" and isinstance(given, (dict, list))))
+
+
+def _without_misspelt_keys(details: list[dict]) -> list[dict]:
+    """Drop "needs 'summary'" where the same mapping has an unknown key close to it."""
+    unknown = {tuple(detail["loc"]) for detail in details if detail["type"] == "extra_forbidden"}
+
+    def misspelt(detail: dict) -> bool:
+        loc = tuple(detail["loc"])
+        return detail["type"] == "missing" and any(
+            other[:-1] == loc[:-1] and difflib.get_close_matches(str(other[-1]), [str(loc[-1])],
+                                                                 n=1, cutoff=0.6)
+            for other in unknown)
+    return [detail for detail in details if not misspelt(detail)]
 
 
 def _problem(detail: dict, model: type[BaseModel], source: SourceMap) -> Problem:
@@ -54,7 +83,7 @@ def _describe(kind: str, given: Any, ctx: dict, fallback: str) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"expected a group of 'key: value' lines, found {_shown(given)}"
     if kind == "literal_error":
-        return f"{_shown(given)} is not allowed here; use one of: {ctx.get('expected')}"
+        return _not_allowed(given, str(ctx.get("expected", "")))
     if kind == "string_pattern_mismatch":
         return _pattern_message(given, ctx.get("pattern", ""))
     if kind == "string_too_long":
@@ -88,7 +117,19 @@ def _unknown_key(loc: tuple, model: type[BaseModel]) -> str:
     return f"unknown key {quoted(key)}{guess} (allowed here: {', '.join(allowed)})"
 
 
+def _not_allowed(given: Any, expected: str) -> str:
+    choices = re.findall(r"'([^']*)'", expected)
+    text = str(given).strip()
+    same = [choice for choice in choices if choice.casefold() == text.casefold()]
+    close = same or difflib.get_close_matches(text.lower(), choices, n=1, cutoff=0.6)
+    guess = f"; did you mean '{close[0]}'?" if close and isinstance(given, str) else ""
+    return f"{_shown(given)} is not allowed here{guess} (use one of: {expected})"
+
+
 def _pattern_message(given: Any, pattern: str) -> str:
+    if pattern.startswith("^#[0-9A-Fa-f]"):
+        return (f"{_shown(given)} is not a colour the handbook can print: write it as "
+                "'#RRGGBB' (six hexadecimal digits, in quotes), for example '#7a1f1f'")
     if pattern.startswith("^[a-z0-9]"):
         return (f"{_shown(given)} is not a valid id: use lowercase letters, digits and "
                 "hyphens, like 'double-ring'")

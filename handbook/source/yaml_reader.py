@@ -26,7 +26,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from ..errors import ContentError, Problem, quoted
-from .yaml_errors import reader_problem, syntax_problem, tag_message
+from .yaml_errors import colours_as_comments, reader_problem, syntax_problem, tag_message
 
 #: A protocol file is a few kilobytes; a megabyte is far beyond any real one.
 MAX_FILE_BYTES = 1_000_000
@@ -158,11 +158,14 @@ class _Builder:
         self.resolver = _Resolver()
 
     def build(self, text: str) -> YamlDocument:
+        lost = colours_as_comments(self.source.file, text)
+        if lost:  # whatever else the parser says follows from them
+            raise ContentError(lost)
         try:
             for event in yaml.parse(text, Loader=_Parser):
                 self._on(event)
         except yaml.MarkedYAMLError as error:
-            self.problems.append(syntax_problem(self.source.file, error))
+            self.problems.append(syntax_problem(self.source.file, error, text))
         except yaml.reader.ReaderError as error:  # control characters and the like
             self.problems.append(reader_problem(self.source.file, text, error))
         except _Fatal:

@@ -9,7 +9,10 @@ import sys
 import pytest
 
 from conftest import FIXTURES, PROTOCOLS, invoke
+from click.testing import CliRunner
+
 from handbook import __version__
+from handbook.cli import main
 
 
 
@@ -113,3 +116,11 @@ def test_no_traceback_on_an_unwritable_output(tmp_path):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "a file of that name is in the way" in result.output
+
+
+def test_the_command_summaries_are_never_cut_short():
+    for arguments in (["--help"], ["export", "--help"]):
+        listing = CliRunner().invoke(main, arguments).output.split("Commands:")[1]
+        assert "..." not in listing
+    listing = " ".join(CliRunner().invoke(main, ["--help"]).output.split())
+    assert "Build one plan per row of PLANS_CSV into a folder, on every core." in listing

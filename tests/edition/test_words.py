@@ -48,12 +48,15 @@ def test_a_number_never_leaves_its_unit():
     assert RU.range(Range.model_validate("5-7 minutes")).split(NBSP) == ["5–7", "минут"]
 
 
-@pytest.mark.parametrize("day, russian, english", [
-    (datetime.date(2026, 12, 1), "вт, 1 декабря 2026 г.", "Tue 2026-12-01"),
-    (datetime.date(2026, 12, 7), "пн, 7 декабря 2026 г.", "Mon 2026-12-07"),
+@pytest.mark.parametrize("day, russian, english, british", [
+    (datetime.date(2026, 12, 1), "вт, 1 декабря 2026 г.", "Tue, December 1, 2026",
+     "Tue, 1 December 2026"),
+    (datetime.date(2026, 12, 7), "пн, 7 декабря 2026 г.", "Mon, December 7, 2026",
+     "Mon, 7 December 2026"),
 ])
-def test_session_dates(day, russian, english):
-    assert RU.day(day) == russian and EN.day(day) == english
+def test_session_dates_as_the_language_writes_them(day, russian, english, british):
+    assert RU.day(day).replace(NBSP, " ") == russian and EN.day(day) == english
+    assert Words("en-GB").day(day) == british
 
 
 def test_russian_typography():
@@ -70,3 +73,16 @@ def test_an_unknown_language_is_refused_where_it_is_written(minimal_copy):
     assert result.exit_code == 1
     assert "handbook.yaml:" in result.output and "no printed words for the language 'de'" \
         in result.output and "use one of: en, ru" in result.output
+
+
+@pytest.mark.parametrize("interval, english, russian", [
+    ("1 day", "every 2 days", "каждые 2 дня"),
+    ("1-2 days", "every 2–3 days", "каждые 2–3 дня"),
+    ("0 days", "daily", "ежедневно"),
+])
+def test_the_interval_prints_as_plan_every_counts_it(interval, english, russian):
+    from handbook.edition.facts import how_often
+
+    value = Range.model_validate(interval)
+    assert how_often(value, EN).replace(NBSP, " ") == english
+    assert how_often(value, RU).replace(NBSP, " ") == russian

@@ -95,8 +95,8 @@ def test_the_care_plan_has_the_printed_plans_dates_and_minutes(tmp_path):
     resource = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     pdf = read_pdf(tmp_path / "plan.pdf", None)
     table = normalise(pdf.pages[0] + " " + pdf.pages[1])
-    printed = re.findall(r"(\d+) \w{3} (\d{4}-\d{2}-\d{2}), (morning|evening) (\d+(?:–\d+)?\+?)",
-                         table)
+    printed = re.findall(r"(\d+) \w{3}, (\w+ \d{1,2}, \d{4}), (morning|evening) (\d+(?:–\d+)?\+?)",
+                         table)  # "1 Fri, December 4, 2026, morning 5–7"
     times = {"MORN": "morning", "EVE": "evening"}
     exported = []
     for activity in resource["activity"]:
@@ -106,7 +106,8 @@ def test_the_care_plan_has_the_printed_plans_dates_and_minutes(tmp_path):
                                              else "")
         number = activity["detail"]["description"].split()[1]
         exported.append((number, timing["event"][0], times[repeat["when"][0]], minutes))
-    printed = [(number, day, part, minutes.rstrip("+")) for number, day, part, minutes in printed]
+    printed = [(number, datetime.datetime.strptime(day, "%B %d, %Y").date().isoformat(), part,
+                minutes.rstrip("+")) for number, day, part, minutes in printed]
     assert printed == exported, (printed[:3], exported[:3])
 
 

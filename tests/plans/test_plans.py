@@ -15,7 +15,10 @@ DAY = datetime.date
 
 @pytest.mark.parametrize("arguments, message", [
     (["--protocol", "nope", "--start", "2026-12-01"], "unknown protocol 'nope'"),
-    (["--protocol", "lumbar-hernia-classic", "--start", "2026-02-30"], "'2026-02-30' is not a date"),
+    (["--protocol", "lumbar-hernia-classic", "--start", "2026-02-30"],
+     "the date '2026-02-30' does not exist: February 2026 has 28 days"),
+    (["--protocol", "lumbar-hernia-clasic", "--start", "2026-12-01"],
+     "unknown protocol 'lumbar-hernia-clasic'; did you mean 'lumbar-hernia-classic'?"),
     (["--protocol", "lumbar-facet-manual-therapy", "--start", "2026-12-01", "--sessions", "8"],
      "allows at most 7 sessions"),
 ])
@@ -37,11 +40,12 @@ def test_plan_has_dates_screening_warnings_and_log(plan_pdf, library):
     pdf, _ = plan_pdf
     text = normalise(pdf.text())
     assert "Course plan for Анна Петрова-Смит" in text
-    assert "Fri 2026-12-04" in text and "Mon 2026-12-07" in text and "Sat" not in text
-    assert "Patient: Анна Петрова-Смит" in text and "Date: Fri 2026-12-04" in text
+    assert "Fri, December 4, 2026" in text and "Mon, December 7, 2026" in text
+    assert "Sat" not in text
+    assert "Patient: Анна Петрова-Смит" in text and "Date: Fri, December 4, 2026" in text
     assert normalise(library.red_flags.patient_action) in text
     log = normalise(pdf.pages[pdf.anchor_page("protocol-lumbar-hernia-manual-therapy-log") - 1])
-    assert "Wed 2026-12-09" in log
+    assert "Wed, December 9, 2026" in log
     _, protocol = library.protocol("lumbar-hernia-manual-therapy")
     assert normalise(protocol.patient) in text
 
@@ -83,9 +87,22 @@ def test_batch_builds_good_rows_and_reports_bad_ones_by_line(batch_run):
     folder, plans, result = batch_run
     assert result.exit_code == 1
     assert "5 built, 0 already up to date, 2 failed" in result.output
-    assert f"{plans.name}:7: the start date '2026-02-30' is not a date" in result.output
+    assert f"{plans.name}:7: the start date '2026-02-30' does not exist" in result.output
     assert f"{plans.name}:8: unknown protocol 'nope'" in result.output
     assert "Secret" not in result.output  # lines and reasons, never patients
+
+
+def test_batch_writes_the_bad_rows_to_hand_back_without_names(batch_run):
+    folder, _, result = batch_run
+    report = folder / "out" / "problems.csv"
+    assert f"see the lines above, or {report}" in " ".join(result.output.split())
+    import csv
+
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["line", "reason"]
+    assert rows[1][0] == "7" and rows[1][1].startswith("the start date '2026-02-30' does not exist")
+    assert rows[2][0] == "8" and rows[2][1].startswith("unknown protocol 'nope'")
+    assert len(rows) == 3 and "Secret" not in report.read_text(encoding="utf-8-sig")
 
 
 def test_batch_names_stay_in_the_folder_and_apart(batch_run):
@@ -139,3 +156,30 @@ def test_a_plan_caches_only_the_pages_every_patient_shares(tmp_path, monkeypatch
         if path.is_file():
             for form in ("Zoë", "Quinn", "Zo\\xeb"):
                 assert form.encode("utf-8") not in path.read_bytes()
+
+
+# -- at the front desk: the forms and the mistakes of a first morning ------------------------
+
+
+def test_plan_takes_the_library_once_and_dates_as_batch_does(tmp_path, monkeypatch):
+    from conftest import FIXTURES
+
+    monkeypatch.setenv("HANDBOOK_LIBRARY", str(FIXTURES / "minimal"))
+    monkeypatch.chdir(tmp_path)  # outside the repository: no ./protocols here
+    result = invoke("plan", "--patient", "Anna", "--protocol", "Neck-Basic", "--start",
+                    "07.12.2026", "--format", "fhir", "-o", tmp_path / "anna.json")
+    assert result.exit_code == 0, result.output
+    assert '"start": "2026-12-07' in (tmp_path / "anna.json").read_text()
+    assert "warning: the records name http://example.org/handbook, a placeholder" in result.output
+
+
+def test_a_suffix_that_disagrees_with_the_format_is_refused(tmp_path):
+    from conftest import FIXTURES
+
+    result = invoke("plan", FIXTURES / "minimal", "--patient", "Anna", "--protocol",
+                    "neck-basic", "--start", "2026-12-07", "--format", "fhir",
+                    "-o", tmp_path / "anna.pdf")
+    assert result.exit_code == 2
+    assert "anna.pdf does not end in .json, but --format fhir writes JSON; name it anna.json" \
+        in " ".join(result.output.split())
+    assert not (tmp_path / "anna.pdf").exists()

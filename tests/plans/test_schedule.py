@@ -78,9 +78,11 @@ def test_holidays_and_weekends_move_a_session_to_the_next_open_day(library):
 
 
 @pytest.mark.parametrize("request_, message", [
-    (PlanRequest("A", "nope", DAY(2026, 1, 1)), "unknown protocol 'nope'; choose from: "),
+    (PlanRequest("A", "nope", DAY(2026, 1, 1)), r"unknown protocol 'nope' \(the protocols: "),
+    (PlanRequest("A", "lumbar-hernia-clasic", DAY(2026, 1, 1)),
+     "did you mean 'lumbar-hernia-classic'"),
     (PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 1, 1), sessions=16),
-     "allows at most 15 sessions"),
+     r"allows at most 15 sessions in a course; ask for 15 or fewer$"),
     (PlanRequest("A", "lumbar-hernia-manual-therapy", DAY(2026, 1, 1), every=1),
      "no closer than every 2 days"),
     (PlanRequest("  ", "lumbar-hernia-classic", DAY(2026, 1, 1)), "name is empty"),
@@ -118,3 +120,8 @@ def test_plan_takes_a_holidays_file_and_the_clinics_list(tmp_path):
     assert result.exit_code == 1
     assert f"{closed.as_posix()}:2:2: '3 December' is not a date; write one date a line as " \
            "YYYY-MM-DD" in result.output
+
+
+def test_protocol_ids_are_read_in_any_case(library):
+    plan = make_plan(library, PlanRequest("A", " Cervical-Hernia ", DAY(2026, 1, 1)))
+    assert plan.protocol.id == "cervical-hernia"

@@ -4,8 +4,8 @@ the built PDF's pages and follows a save that moves a page break; its contents h
 leaders and page numbers, and nothing is wider than a 1,400-pixel window; it serves nothing
 else, and stops cleanly on Ctrl-C.
 
-Headless Chromium (Debian's chromium package) driven by Playwright; .ci/run installs the
-browser where it is missing, and the test is skipped, saying why, where there is none.
+Headless Chromium (Debian's chromium package) driven by Playwright; make test (and .ci/run)
+installs the browser where it is missing, and the test is skipped, saying why, where there is none.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def served(tmp_path):
 
 #: A test that drives Chromium; skipped, saying how to get it, where there is none.
 needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here: install "
-                                   "Debian's chromium package (.ci/run does) to run the browser test")
+                                   "Debian's chromium package (make test does, where it can) to "
+                                   "run the browser test")
 
 
 @contextlib.contextmanager

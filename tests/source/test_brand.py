@@ -56,9 +56,39 @@ def test_a_logo_is_checked_like_any_input(minimal_copy, logo, contents, message)
 @pytest.mark.parametrize("colours, message", [
     ('{primary: "#9fc5d1", accent: "#f3e6ea"}', "white text on the primary colour has a contrast"),
     ('{primary: "#1d4f5c", accent: "#555555"}', "black text on the accent colour has a contrast"),
-    ('{primary: "blue", accent: "#ffffff"}', "does not have the expected form"),
+    ('{primary: "blue", accent: "#ffffff"}', "is not a colour the handbook can print: write it as '#RRGGBB'"),
 ])
 def test_colours_must_be_legible(minimal_copy, colours, message):
     brand(minimal_copy, f"  colours: {colours}\n")
+    result = invoke("validate", minimal_copy)
+    assert result.exit_code == 1 and message in result.output, result.output
+
+
+def _jpeg(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    data = io.BytesIO()
+    Image.new("RGB", (width, height), (122, 31, 61)).save(data, format="JPEG")
+    return data.getvalue()
+
+
+def test_a_jpeg_logo_is_accepted_and_printed(minimal_copy, tmp_path):
+    (minimal_copy / "logo.jpg").write_bytes(_jpeg(60, 20))
+    brand(minimal_copy, "  logo: logo.jpg\n")
+    assert invoke("validate", minimal_copy).exit_code == 0
+    html = tmp_path / "h.html"
+    assert invoke("build", minimal_copy, "--format", "html", "-o", html).exit_code == 0
+    assert 'class="logo" src="data:image/jpeg;base64,' in html.read_text()
+
+
+@pytest.mark.parametrize("name, contents, message", [
+    ("logo.jpeg", b"\x89PNG\r\n\x1a\n not a jpeg", "is not a whole JPEG image"),
+    ("logo.JPG", _jpeg(5000, 8), "is 5,000 × 8 pixels; a logo needs at most 4,096 on a side"),
+])
+def test_a_jpeg_logo_is_checked_like_a_png(minimal_copy, name, contents, message):
+    (minimal_copy / name).write_bytes(contents)
+    brand(minimal_copy, f"  logo: {name}\n")
     result = invoke("validate", minimal_copy)
     assert result.exit_code == 1 and message in result.output, result.output

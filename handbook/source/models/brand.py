@@ -45,7 +45,7 @@ class Brand(Strict):
     """What makes the handbook the clinic's own: logo, colours, contacts."""
 
     logo: Text | None = Field(
-        default=None, description="An SVG or PNG file inside the protocols folder, printed on "
+        default=None, description="An SVG, PNG or JPEG file inside the protocols folder, printed on "
                                   "the covers and in the running heads.",
         examples=["logo.svg"])
     colours: Colours | None = Field(default=None, description="The clinic's two colours.",

@@ -87,7 +87,8 @@ class Course(Strict):
         default=None, description="How long a course lasts, when the source counts in days.",
         examples=["10-20 days"])
     interval: Interval | None = Field(
-        default=None, description="The gap between two sessions; 1 day means daily.",
+        default=None, description="The rest between two sessions: 1 day means a session "
+                                  "every 2 days (printed so, as plan --every counts).",
         examples=["1-2 days"])
     break_before_repeat: Span | None = Field(
         default=None, description="The rest before a repeat course may start.",

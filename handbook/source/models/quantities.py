@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, WrapValidator, model_validator
 
 from ...errors import quoted
 from .base import Strict
@@ -43,6 +43,8 @@ _COMPACT = re.compile(
     r"\s*(?P<unit>[a-z]+)\s*$"
 )
 COMPACT_HELP = "write it like '6-7 times', '10 minutes', '15+ minutes' or 'up to 15 sessions'"
+#: A number or a range written without its unit ("8", "10-12", "15+").
+_UNITLESS = re.compile(rf"^\s*(?:up to\s+)?{_NUMBER}\s*(?:(?:-|–|—|to)\s*{_NUMBER}|\+)?\s*$")
 
 TIME_UNITS = ("seconds", "minutes", "hours")
 SPAN_UNITS = ("days", "weeks", "months", "years")
@@ -60,6 +62,9 @@ class Range(Strict):
     @model_validator(mode="before")
     @classmethod
     def _compact(cls, value: Any) -> Any:
+        if _unitless(value) is not None and not isinstance(value, str):
+            raise ValueError(f"{_unitless(value)} needs its unit: write it like "
+                             f"{_with_unit(value, ('times',))} or {_with_unit(value, ('minutes',))}")
         return parse_compact(value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
@@ -89,6 +94,9 @@ class Range(Strict):
 def parse_compact(text: str) -> dict:
     """``"6-7 times"`` → ``{"min": 6.0, "max": 7.0, "unit": "times"}``."""
     match = _COMPACT.match(text.lower())
+    if not match and _UNITLESS.match(text):
+        raise ValueError(f"{quoted(text)} needs its unit: write it like "
+                         f"{_with_unit(text, ('times',))} or {_with_unit(text, ('minutes',))}")
     if not match:
         raise ValueError(f"{quoted(text)} is not a range: {COMPACT_HELP}")
     unit = _UNIT_SPELLINGS.get(match["unit"])
@@ -126,16 +134,44 @@ def _number(number: float | None) -> str:
 
 
 def _in_units(*units: str):
-    def check(value: Range) -> Range:
-        if value.unit not in units:
-            raise ValueError(f"'{value}' should be in {' or '.join(units)}, not {value.unit}")
-        return value
-    return AfterValidator(check)
+    """A range in one of ``units``; a number or range without its unit, or prose, is
+    answered with the unit it needs (the first of ``units`` is the usual one)."""
+    def check(value: Any, handler) -> Range:
+        shown = _unitless(value)
+        if shown is not None:
+            raise ValueError(f"{shown} needs its unit: write {_with_unit(value, units)}")
+        if units == INTERVAL_UNITS and isinstance(value, str) and not _COMPACT.match(value.lower()):
+            raise ValueError(f"{quoted(value)} is not an interval: {INTERVAL_HELP}")
+        result = handler(value)
+        if result.unit not in units:
+            raise ValueError(f"'{result}' should be in {' or '.join(units)}, not {result.unit}")
+        return result
+    return WrapValidator(check)
+
+
+def _unitless(value: Any) -> str | None:
+    """How to name ``value`` if it is a number or a range without a unit, else None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {value:g}"
+    if isinstance(value, str) and _UNITLESS.match(value):
+        return quoted(value)
+    return None
+
+
+def _with_unit(value: Any, units: tuple[str, ...]) -> str:
+    text = f"{value:g}" if isinstance(value, (int, float)) else " ".join(str(value).split())
+    example = f"'{text} {_SINGULAR[units[0]] if text == '1' else units[0]}'"
+    return example if len(units) == 1 else f"{example} (in {', '.join(units[:-1])} or {units[-1]})"
+
+
+INTERVAL_UNITS = ("days", "weeks")
+INTERVAL_HELP = ("write the rest between two sessions in days or weeks, like '1 day' "
+                 "(a session every 2 days), '1-2 days' or '1 week'")
 
 
 Repetitions = Annotated[Range, _in_units("times")]
-Duration = Annotated[Range, _in_units(*TIME_UNITS)]
+Duration = Annotated[Range, _in_units("minutes", "seconds", "hours")]
 Span = Annotated[Range, _in_units(*SPAN_UNITS)]
-Interval = Annotated[Range, _in_units("days", "weeks")]
+Interval = Annotated[Range, _in_units(*INTERVAL_UNITS)]
 SessionCount = Annotated[Range, _in_units("sessions")]
 CourseCount = Annotated[Range, _in_units("courses")]
