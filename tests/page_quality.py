@@ -103,6 +103,8 @@ def _last_line(layout: Layout, page: Page):
     if _under_figure(page, last) or _ruled_below(page, last):
         return  # a figure's caption, or the last line inside a box or a table
     text = " ".join(run.text for run in sorted(last, key=lambda run: run.box[0]))
+    if text.rstrip().endswith((".", "!")) and not layout.is_heading(last, 0.98):
+        return  # a bold sentence ends here (a red flag's action under its sign), no caption
     if layout.is_heading(last, 0.98):
         yield "heading", "a heading is the last thing on the page", text
     else:

@@ -43,7 +43,8 @@ def contents(parts: Sequence[str], titles: dict[str, str], selection: Selection,
         entries.append(Entry(1, titles[part], anchors.part(part)))
         if part == "methods":
             entries += [Entry(2, view.method.name, view.anchor) for view in methods]
-        elif part == "techniques":
+        elif part == "techniques":  # the legend of the body maps' marks opens the chapter
+            entries.append(Entry(2, titles["mark-legend"], anchors.part("mark-legend")))
             entries += [Entry(2, item.name, anchors.technique(item.id))
                         for item in selection.techniques]
         elif part == "conditions":

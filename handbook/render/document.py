@@ -50,6 +50,7 @@ PART_TITLES = {
     "conditions": N_("Conditions and when to treat"),
     "red-flags": N_("Red flags: stop and refer"),
     "techniques": N_("Technique reference"),
+    "mark-legend": N_("The marks on the body maps"),
     "methods": N_("Methods"),
     "forms": N_("Forms to copy"),
     "sources": N_("Sources"),

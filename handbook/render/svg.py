@@ -57,7 +57,7 @@ def legend(entries) -> Markup:
     rows = []
     for mark, meaning in entries:
         art = (f'<svg {SVG} class="legend-art" role="img" aria-label="{escape(meaning)}" '
-               f'viewBox="0 0 20 36"><style>{_figure_css()}</style>'
+               f'viewBox="0 0 20 36"><title>{escape(meaning)}</title><style>{_figure_css()}</style>'
                f'<g class="marks" stroke-width="{_n(LINE_WIDTH)}">{_mark(mark, 1.0)}</g></svg>')
         rows.append(f'<li data-mark="{mark.kind}">{art}<span>{escape(meaning)}</span></li>')
     return Markup(f'<ul class="mark-legend">{"".join(rows)}</ul>')

@@ -29,11 +29,13 @@ def test_every_command_has_help_with_an_example(command):
     assert "Example" in result.output
 
 
-def test_validate_prints_a_one_line_summary(library):
+def test_validate_prints_a_summary_and_the_reading_grades(library):
     result = invoke("validate", str(PROTOCOLS))
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert len(lines) == 1
+    assert len(lines) == 2
+    assert lines[1].startswith("protocols: reading grade of ")
+    assert lines[1].endswith(" 0 above the limit of 7")
     assert f"{len(library.regions)} regions" in lines[0]
     assert f"{sum(1 for _ in library.protocols())} protocols" in lines[0]
 
