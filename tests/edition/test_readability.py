@@ -81,10 +81,7 @@ def test_english_grades_need_no_download(tmp_path):
     assert not (tmp_path / "nltk").exists() and not (tmp_path / "nltk_data").exists()
 
 
-@pytest.mark.parametrize("folder", [PROTOCOLS, pytest.param(PROTOCOLS_RU, marks=pytest.mark.xfail(
-    strict=True, reason="issue 25: the Russian red flags, protocols, methods and conditions "
-                        "are not yet rewritten to grade 7; remove this mark when they are"))],
-    ids=["en", "ru"])
+@pytest.mark.parametrize("folder", [PROTOCOLS, PROTOCOLS_RU], ids=["en", "ru"])
 def test_the_shipped_patient_texts_meet_the_limit(folder):
     loaded = load_located(folder)
     limit = loaded.library.edition.reading_grade
