@@ -35,6 +35,8 @@ class BuildOptions:
     output: Path
     format: str = "pdf"
     audience: str = "therapist"
+    #: The leaflet in large print (16 pt) for patients with low vision.
+    large_print: bool = False
     regions: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     paper: str = "a4"
@@ -173,7 +175,8 @@ def _render_and_write(library, options: BuildOptions, runner: Runner | None
     epoch = source_epoch(library.edition.date)
     modified = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
     setup = PageSetup(PAPERS[options.paper], duplex=options.duplex or options.booklet,
-                      bleed=options.bleed, marks=options.marks, booklet=options.booklet)
+                      bleed=options.bleed, marks=options.marks, booklet=options.booklet,
+                      large_print=options.large_print)
     handbook = Handbook(selection, setup=setup, modified=modified,
                         embed_fonts=options.format == "html", audience=options.audience,
                         changes=changes)

@@ -47,6 +47,7 @@ VARIANTS = {
         "--patient", "Анна Петрова-Смит", "--protocol", "lumbar-hernia-manual-therapy",
         "--start", "2026-12-04", "--skip-weekends", "--therapist", "Dr Ivanova",
         "--clinic", "Spine Clinic")),
+    "en leaflet, large print": Variant(PROTOCOLS, {"audience": "patient", "large_print": True}),
     "ru A4": Variant(PROTOCOLS_RU),
     "ru A5": Variant(PROTOCOLS_RU, {"paper": "a5"}),
     "ru letter duplex, 0.125 in bleed, marks": Variant(PROTOCOLS_RU, {
@@ -55,6 +56,9 @@ VARIANTS = {
     "ru plan": Variant(PROTOCOLS_RU, plan=(
         "--patient", "Анна Петрова", "--protocol", "cervical-osteochondrosis",
         "--start", "2026-12-01", "--sessions", "21")),
+    "ru plan, large print": Variant(PROTOCOLS_RU, plan=(
+        "--patient", "Анна Петрова", "--protocol", "cervical-hernia", "--start", "07.12.2026",
+        "--large-print")),
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import display_path
-from .options import SOURCE, TIME_LIMIT
+from .options import LARGE_PRINT, SOURCE, TIME_LIMIT
 
 
 @click.command()
@@ -19,6 +19,7 @@ from .options import SOURCE, TIME_LIMIT
 @click.option("--audience", type=click.Choice(["therapist", "patient"]), default="therapist",
               show_default=True,
               help="The full handbook for therapists, or a short plain-language handout for patients.")
+@LARGE_PRINT
 @click.option("--region", "regions", multiple=True, metavar="ID",
               help="Only this region (repeatable), e.g. a cervical-only booklet.")
 @click.option("--method", "methods", multiple=True, metavar="ID",
@@ -55,7 +56,7 @@ from .options import SOURCE, TIME_LIMIT
               help="Typeset everything afresh, neither reading nor writing the cache "
                    "($HANDBOOK_CACHE, default ~/.cache/handbook).")
 def build(source: Path, output: Path | None, output_format: str, audience: str,
-          regions: tuple[str, ...],
+          large_print: bool, regions: tuple[str, ...],
           methods: tuple[str, ...], paper: str, duplex: bool, booklet: bool, bleed: str,
           marks: bool, variant: str | None, time_limit: float, jobs: int | None,
           previous: str | None, allow_withdrawn: bool, no_cache: bool) -> None:
@@ -67,6 +68,7 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
       handbook build protocols --region cervical -o build/cervical.pdf
       handbook build --method vacuum --format html
       handbook build --audience patient -o build/patient.pdf
+      handbook build --audience patient --large-print -o build/patient-large.pdf
       handbook build --paper a5 --booklet -o build/booklet.pdf
       handbook build --duplex --bleed 3mm --marks -o build/print-house.pdf
 
@@ -88,9 +90,12 @@ def build(source: Path, output: Path | None, output_format: str, audience: str,
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--bleed") from None
     _check_combinations(output_format, booklet, bleed_mm, marks, variant)
+    if large_print and audience != "patient":
+        raise click.UsageError("--large-print sets the patient leaflet in large print: add "
+                               "--audience patient (plan and batch take --large-print too)")
     target = output or Path("build") / f"handbook.{output_format}"
     options = BuildOptions(source=source, output=target, format=output_format,
-                           audience=audience, regions=regions, methods=methods, paper=paper, duplex=duplex,
+                           audience=audience, large_print=large_print, regions=regions, methods=methods, paper=paper, duplex=duplex,
                            booklet=booklet, bleed=bleed_mm, marks=marks, variant=variant,
                            time_limit=time_limit, jobs=jobs, allow_withdrawn=allow_withdrawn,
                            previous=previous,

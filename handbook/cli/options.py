@@ -21,6 +21,11 @@ class WholeHelpGroup(click.Group):
 LIBRARY_VARIABLE = "HANDBOOK_LIBRARY"
 SOURCE = click.argument("source", type=click.Path(path_type=Path), default="protocols",
                         required=False, envvar=LIBRARY_VARIABLE)
+#: The pages a patient takes home at 16 pt: the leaflet (``build``) and plans.
+LARGE_PRINT = click.option(
+    "--large-print", is_flag=True,
+    help="The pages a patient takes home (the leaflet; a plan's dates and warning signs) in "
+         "large print, 16 pt on one and a half lines, for patients with low vision.")
 #: ``build`` and the PDF of ``serve``'s page view give up after the same time.
 TIME_LIMIT = click.option("--time-limit", type=click.FloatRange(min=1), default=600,
                           show_default=True, metavar="SECONDS",

@@ -10,7 +10,7 @@ import click
 
 from ..errors import BatchIncomplete, UsageError, display_path
 from ..fhir.resources import DEFAULT_BASE
-from .options import LIBRARY_VARIABLE, SOURCE, base_url, warn_about_base
+from .options import LARGE_PRINT, LIBRARY_VARIABLE, SOURCE, base_url, warn_about_base
 
 #: What each format writes, by the suffix its file must have.
 SUFFIX = {"pdf": ".pdf", "fhir": ".json"}
@@ -56,13 +56,14 @@ class StartDate(click.ParamType):
               help="Sessions in the course; default: the protocol's course.")
 @click.option("--skip-weekends", is_flag=True, help="Move a session that falls on a weekend to Monday.")
 @click.option("--holidays", "holidays_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Days the clinic is closed, one YYYY-MM-DD a line, besides the holidays of "
+              help="Days the clinic is closed, one date a line, besides the holidays of "
                    "handbook.yaml; a session on one moves to the next open day.")
 @click.option("--stage", metavar="ID",
               help="The patient's stage of the condition (see the protocol's allowed stages); "
                    "more than one session a day only where the protocol gives it for it.")
 @click.option("--therapist", metavar="NAME")
 @click.option("--clinic", metavar="NAME")
+@LARGE_PRINT
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write: a .pdf file (a .json one with --format fhir); default "
                    "build/plans/<name>_<start>.pdf (or .json).")
@@ -74,7 +75,7 @@ class StartDate(click.ParamType):
               help="Where the clinic's FHIR definitions live (the protocol's canonical URL).")
 def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, every: int | None,
          sessions: int | None, skip_weekends: bool, holidays_file: Path | None,
-         stage: str | None, therapist: str | None, clinic: str | None,
+         stage: str | None, therapist: str | None, clinic: str | None, large_print: bool,
          output: Path | None, output_format: str, base: str) -> None:
     """A personal course plan for one patient: dated sessions, screening, warning signs, log.
 
@@ -95,7 +96,7 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
         warn_about_base(base)
     holidays = read_holidays(holidays_file) if holidays_file else ()
     request = PlanRequest(patient, protocol_id, start, every, sessions, skip_weekends,
-                          therapist, clinic, holidays, stage)
+                          therapist, clinic, holidays, stage, large_print)
     if output_format == "fhir":
         result = plan_fhir(source, request, output, base)
         click.echo(f"{display_path(result.output.resolve())}: a FHIR CarePlan in "
@@ -125,16 +126,17 @@ def plan(source: Path, patient: str, protocol_id: str, start: datetime.date, eve
               callback=base_url,
               help="Where the clinic's FHIR definitions live.")
 @click.option("--holidays", "holidays_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Days the clinic is closed, one YYYY-MM-DD a line, besides the holidays of "
+              help="Days the clinic is closed, one date a line, besides the holidays of "
                    "handbook.yaml; a session on one moves to the next open day.")
+@LARGE_PRINT
 def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
           date_format: str | None, output_format: str, base: str,
-          holidays_file: Path | None) -> None:
+          holidays_file: Path | None, large_print: bool) -> None:
     """Build one plan per row of PLANS_CSV into a folder, on every core.
 
     The CSV has a header row with the columns patient, protocol and start, and
-    optionally every, sessions, therapist and clinic (in any case, or in Russian:
-    пациент, протокол, начало, ...), separated by commas, semicolons or tabs, in
+    optionally every, sessions, therapist, clinic, stage and large_print (yes
+    or no; in any case, or in Russian: пациент, протокол, начало, ...), separated by commas, semicolons or tabs, in
     UTF-8 or UTF-16 as spreadsheets save them. Dates are YYYY-MM-DD or
     DD.MM.YYYY; slashed dates need --date-format. A bad row is reported with its
     line number and skipped; the others are still built, and the exit code is 1.
@@ -153,7 +155,8 @@ def batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None,
     with _Progress("Building plans") as progress:
         formats = ("pdf", "fhir") if output_format == "both" else (output_format,)
         summary = run_batch(plans_csv, folder, source, jobs, progress, date_format=date_format,
-                            formats=formats, base=base, holidays=holidays)
+                            formats=formats, base=base, holidays=holidays,
+                            large_print=large_print)
     for line, warning in summary.warnings:
         click.echo(f"{display_path(plans_csv.resolve())}:{line}: warning: {warning}", err=True)
     for line, reason in summary.failed:

@@ -58,9 +58,10 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
               time_limit: float = DEFAULT_TIME_LIMIT,
               date_format: str | None = None, formats: tuple[str, ...] = ("pdf",),
               base: str = DEFAULT_BASE,
-              holidays: frozenset = frozenset()) -> BatchSummary:
+              holidays: frozenset = frozenset(), large_print: bool = False) -> BatchSummary:
     """Build a plan for every good row of ``plans_csv`` into ``folder``.
 
+    ``large_print``: every plan in large print (a row's large_print column asks for one).
     ``progress(done, total)`` is called as plans finish.  Raises ContentError for a
     broken library and BatchFileError for a CSV that cannot be used at all.
     """
@@ -73,7 +74,8 @@ def run_batch(plans_csv: Path, folder: Path, source: Path, jobs: int | None = No
     for line, request in requests:
         try:
             request = dataclasses.replace(
-                request, holidays=tuple(sorted({*request.holidays, *holidays})))
+                request, holidays=tuple(sorted({*request.holidays, *holidays})),
+                large_print=request.large_print or large_print)
             planned.append((line, make_plan(library, request)))
         except PlanError as error:
             summary.failed.append((line, str(error)))

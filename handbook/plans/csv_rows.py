@@ -21,15 +21,19 @@ from .csv_text import decode, delimiter_of
 from .schedule import PlanRequest
 
 REQUIRED = ("patient", "protocol", "start")
-OPTIONAL = ("every", "sessions", "therapist", "clinic")
+OPTIONAL = ("every", "sessions", "therapist", "clinic", "stage", "large_print")
 #: Other names a header may give a column (compared without case or surrounding spaces).
 ALIASES = {
     "пациент": "patient", "пациентка": "patient", "фио": "patient",
     "протокол": "protocol", "начало": "start", "дата начала": "start",
     "интервал": "every", "каждые": "every", "сеансы": "sessions", "сеансов": "sessions",
     "терапевт": "therapist", "массажист": "therapist", "врач": "therapist",
-    "клиника": "clinic",
+    "клиника": "clinic", "стадия": "stage", "large print": "large_print",
+    "крупный шрифт": "large_print",
 }
+#: What a spreadsheet writes in a yes-or-no column (compared without case); empty is no.
+YES = frozenset({"yes", "y", "true", "1", "x", "да", "д"})
+NO = frozenset({"", "no", "n", "false", "0", "нет", "н"})
 MAX_ROWS = 10_000
 #: Slashed dates are read only in the order the command names.
 DATE_FORMATS = ("DD/MM/YYYY", "MM/DD/YYYY")
@@ -96,7 +100,16 @@ def _request(header: list[str], fields: list[str], date_format: str | None) -> P
         patient=values["patient"], protocol=values["protocol"],
         start=parse_date(values["start"], date_format),
         every=_count(values["every"], "every"), sessions=_count(values["sessions"], "sessions"),
-        therapist=values["therapist"] or None, clinic=values["clinic"] or None)
+        therapist=values["therapist"] or None, clinic=values["clinic"] or None,
+        stage=values["stage"] or None, large_print=_yes(values["large_print"], "large_print"))
+
+
+def _yes(text: str, column: str) -> bool:
+    answer = text.casefold()
+    if answer in YES or answer in NO:
+        return answer in YES
+    raise PlanError(f"the column {column} says {text[:20]!r}; write yes or no (or leave it "
+                    "empty for no)")
 
 
 def parse_date(text: str, date_format: str | None = None, what: str = "the start date"

@@ -15,7 +15,7 @@ from ..edition.safety import referral_groups
 from ..edition.selection import select
 from ..edition.words import N_, Words
 from ..render.document import Handbook, Unit
-from ..render.paper import DEFAULT_SETUP, PageSetup
+from ..render.paper import PAPERS, PageSetup
 from ..source.models import Library
 from ..source.rules import is_neck
 from ..typeset.fonts import MemoryCache, unprintable
@@ -25,16 +25,21 @@ from .schedule import Plan, PlanRequest, Session
 PARTS_OF_DAY = {2: (N_("morning"), N_("evening")), 3: (N_("morning"), N_("midday"), N_("evening"))}
 
 
-def plan_html(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> str:
+def plan_setup(plan: Plan) -> PageSetup:
+    """A plan's page: A4, the patient's pages in clear print, or large print if asked."""
+    return PageSetup(PAPERS["a4"], large_print=plan.request.large_print)
+
+
+def plan_html(library: Library, plan: Plan) -> str:
     """The plan as one HTML document: summary, screening, warning signs, course log."""
-    handbook = _handbook(library, setup)
+    handbook = _handbook(library, plan_setup(plan))
     title = handbook.words.gettext("Course plan: {name}", name=plan.request.patient)
-    return handbook.html(plan_units(library, plan, setup), handbook.stylesheet(), title=title)
+    return handbook.html(plan_units(library, plan), handbook.stylesheet(), title=title)
 
 
-def plan_units(library: Library, plan: Plan, setup: PageSetup = DEFAULT_SETUP) -> list[Unit]:
+def plan_units(library: Library, plan: Plan) -> list[Unit]:
     """The plan's units: summary and dates, screening, warning signs, course log."""
-    handbook = _handbook(library, setup)
+    handbook = _handbook(library, plan_setup(plan))
     words = handbook.words
     view = handbook.presenter.protocol(plan.region, plan.protocol)
     sessions = [{"number": session.number, "day": session_day(session, plan, words),
@@ -71,10 +76,12 @@ _HANDBOOKS: dict[tuple[int, PageSetup], Handbook] = {}
 
 
 def _handbook(library: Library, setup: PageSetup) -> Handbook:
-    """One rendered handbook per library and page: a batch of plans shares it."""
+    """One rendered handbook per library and page (clear or large print): a batch of plans
+    shares them."""
     key = (id(library), setup)
     if key not in _HANDBOOKS:
-        _HANDBOOKS.clear()  # one library at a time; never keep an old one alive
+        if any(kept != id(library) for kept, _ in _HANDBOOKS):
+            _HANDBOOKS.clear()  # one library at a time; never keep an old one alive
         _HANDBOOKS[key] = Handbook(select(library), setup=setup)
     return _HANDBOOKS[key]
 
@@ -114,7 +121,7 @@ def print_plan(library: Library, plan: Plan, source: Path, epoch: int,
 
     request, warnings = printable_request(plan.request)
     plan = dataclasses.replace(plan, request=request)
-    handbook = _handbook(library, DEFAULT_SETUP)
+    handbook = _handbook(library, plan_setup(plan))
     with budget(time_limit):  # rendering keeps to the plan's time limit
         units = plan_units(library, plan)
         personal = frozenset(unit.name for unit in units if unit.name != _SHARED)

@@ -1,6 +1,6 @@
 """The clinic's closed days for ``plan`` and ``batch --holidays FILE``.
 
-One date a line (YYYY-MM-DD), with blank lines and ``#`` comments allowed, so a
+One date a line (YYYY-MM-DD or DD.MM.YYYY, as a batch's dates), with blank lines and ``#`` comments allowed, so a
 clinic keeps its list of public holidays beside its CSV files; the list in
 handbook.yaml (``holidays``) holds the same for every plan.  Every bad line is
 reported at once, as ``file:line:column: message``.
@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ..errors import ContentError, Problem, display_path, quoted
+from ..errors import ContentError, PlanError, Problem, display_path
+from .csv_rows import parse_date
 
 #: A list of holidays longer than this is not a list of holidays.
 MAX_LINES = 2000
@@ -37,12 +38,11 @@ def read_holidays(path: Path) -> tuple[datetime.date, ...]:
         if not text:
             continue
         try:
-            dates.add(datetime.date.fromisoformat(text))
-        except ValueError:
+            dates.add(parse_date(text, what="the closed day"))
+        except PlanError as error:
             column = len(line) - len(line.lstrip()) + 1
-            problems.append(Problem(shown, number, column, (
-                f"{quoted(text)} is not a date; write one date a line as YYYY-MM-DD, for "
-                "example 2027-01-01 (a '#' starts a comment)")))
+            problems.append(Problem(shown, number, column,
+                                    f"{error}; one date a line ('#' starts a comment)"))
     if problems:
         raise ContentError(problems, what_failed="no plan was made")
     return tuple(sorted(dates))

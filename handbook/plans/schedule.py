@@ -46,6 +46,8 @@ class PlanRequest:
     #: The condition's stage the patient is in; more than one session a day only where the
     #: protocol gives it for this stage.
     stage: str | None = None
+    #: The patient's pages (the dates, the warning signs) in large print, for low vision.
+    large_print: bool = False
 
 
 @dataclass(frozen=True)

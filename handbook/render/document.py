@@ -68,9 +68,6 @@ PT_PER_MM = 72 / 25.4
 FOOTER_PADDING = 2.0
 #: The gap below the DRAFT mark in its margin box (page.css.j2).
 MARK_PADDING = 5.0
-#: Patients get larger, calmer type.
-PATIENT_TYPE_SCALE = 1.25
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -267,12 +264,14 @@ class Handbook:
     def stylesheet(self, *, page_numbers: bool = True, first: str = "right") -> str:
         """print.css and the page geometry; without page numbers when the assembler adds them.
         ``first="left"``: in duplex, for a unit that opens on a left-hand page (a booklet's)."""
-        scale = PATIENT_TYPE_SCALE if self.audience == "patient" else 1.0
+        patient_sizes, patient_leading = self.setup.patient_type()
         page = render(css_environment(self.overrides), "page.css.j2", {
             name: self.inert(value) for name, value in dict(
                 setup=self.setup, audience=self.audience,
                 margins={side: self.setup.margins(side) for side in ("right", "left")},
-                sizes=self.setup.paper.type_sizes(scale),
+                sizes=(patient_sizes if self.audience == "patient"
+                       else self.setup.paper.type_sizes()),
+                patient_sizes=patient_sizes, patient_leading=patient_leading,
                 page_number=self._page_number() if page_numbers else "none", first=first,
                 hyphenate=self.words.language != "en",
                 mark=css_string(self.control.mark) if self.control.mark else "",

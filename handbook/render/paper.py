@@ -4,6 +4,10 @@ The stylesheet keeps its design values as CSS custom properties; this module
 chooses the ones that change with the paper (an A5 booklet needs smaller
 margins and type, but never body text under 9 pt) and the page geometry for
 one-sided, duplex and bleed printing, rendered by ``layouts/page.css.j2``.
+
+The pages a patient takes home (the leaflet, a plan's dates and its warning signs) follow
+clear-print guidance instead: no type under 12 pt, and with ``--large-print`` 16 pt on
+one and a half lines, for readers with low vision (:meth:`PageSetup.patient_type`).
 """
 
 from __future__ import annotations
@@ -45,10 +49,9 @@ class Paper:
     def content_height(self) -> float:
         return self.height - self.top - self.bottom
 
-    def type_sizes(self, scale: float = 1.0) -> dict[str, float]:
-        """Type sizes in points; a patient handout sets everything larger."""
-        return {name: round(getattr(self, name) * scale, 1)
-                for name in ("text", "table", "small", "h1", "h2", "h3")}
+    def type_sizes(self) -> dict[str, float]:
+        """Type sizes in points of the handbook's pages."""
+        return {name: getattr(self, name) for name in ("text", "table", "small", "h1", "h2", "h3")}
 
 
 PAPERS = {
@@ -61,6 +64,10 @@ PAPERS = {
                 text=9.5, table=9, small=9, h1=16, h2=12.5, h3=10, booklet_sheet="a4",
                 spine_map=25, figure=36),
 }
+
+#: Clear print: the least type size (points) on a page a patient takes home.  Large print:
+#: the type size for readers with low vision.  Both on more than one and a half lines.
+CLEAR_PRINT, LARGE_PRINT, PATIENT_LEADING = 12.0, 16.0, 1.55
 
 #: Sheets for booklets, landscape: (width, height) in millimetres.
 SHEETS = {
@@ -81,6 +88,17 @@ class PageSetup:
     #: A saddle-stitched booklet (duplex): only chapters open on right-hand pages, and the
     #: outside back cover is a back cover.
     booklet: bool = False
+    #: The pages a patient takes home in large print (16 pt, one and a half lines).
+    large_print: bool = False
+
+    def patient_type(self) -> tuple[dict[str, float], float]:
+        """Type sizes (points) and line spacing of the pages a patient takes home: body,
+        tables and notes alike at no less than 12 pt (clear print), or 16 pt in large
+        print; headings a step above."""
+        body = LARGE_PRINT if self.large_print else max(CLEAR_PRINT, self.paper.text * 1.25)
+        sizes = {"text": body, "table": body, "small": body,
+                 "h1": body * 1.6, "h2": body * 1.3, "h3": body * 1.1}
+        return {name: round(size, 1) for name, size in sizes.items()}, PATIENT_LEADING
 
     def margins(self, side: str) -> str:
         """CSS margins (top right bottom left) of a ``right``, ``left`` or one-sided page."""

@@ -104,7 +104,7 @@ def test_plan_takes_a_holidays_file_and_the_clinics_list(tmp_path):
     shutil.copytree(PROTOCOLS, library)
     set_yaml(library / "handbook.yaml", lambda data: data.update(holidays=[datetime.date(2026, 12, 2)]))
     closed = tmp_path / "closed.txt"
-    closed.write_text("# the clinic's own\n2026-12-03\n\n")
+    closed.write_text("# the clinic's own\n03.12.2026\n\n")
     output = tmp_path / "plan.json"
     result = invoke("plan", library, "--patient", "A", "--protocol", "lumbar-hernia-classic",
                     "--start", "2026-12-01", "--holidays", closed, "--format", "fhir",
@@ -118,8 +118,8 @@ def test_plan_takes_a_holidays_file_and_the_clinics_list(tmp_path):
                     "--start", "2026-12-01", "--holidays", closed, "--format", "fhir",
                     "-o", output)
     assert result.exit_code == 1
-    assert f"{closed.as_posix()}:2:2: '3 December' is not a date; write one date a line as " \
-           "YYYY-MM-DD" in result.output
+    assert f"{closed.as_posix()}:2:2: the closed day '3 December' is not a date: write it as " \
+           "YYYY-MM-DD (2026-12-01) or DD.MM.YYYY (01.12.2026); one date a line" in result.output
 
 
 def test_protocol_ids_are_read_in_any_case(library):
