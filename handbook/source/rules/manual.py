@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...errors import quoted
 from .catalogue import rule, say
 from .context import Context
-from .stages import allowed_stages
+from .stages import manual_therapy_stages
 
 
 @rule("HB501", "manual therapy", "a protocol allows a stage its own checklist rules out")
@@ -51,11 +51,9 @@ def forbidden_stage_not_screened(context: Context):
 
 @rule("HB503", "manual therapy", "a manual-therapy protocol leaves a stage to the doctor's decision")
 def stage_left_to_doctor(context: Context):
-    for place, stage, path in allowed_stages(context):
-        if (context.family(place.protocol.method) == "manual-therapy"
-                and stage.for_manual_therapy == "doctor-decides"):
-            yield say("HB503", place.source, path, (
-                f"the manual-therapy protocol {place.protocol.id} allows the stage "
-                f"{quoted(stage.id)}, which is left to 'the doctor' - but manual therapy is given "
-                "by the doctor, who would decide alone; set the stage's manual_therapy to "
-                "allowed, with-care or not-allowed in conditions.yaml, or remove the stage"))
+    for place, stage, path in manual_therapy_stages(context, "doctor-decides"):
+        yield say("HB503", place.source, path, (
+            f"the manual-therapy protocol {place.protocol.id} allows the stage "
+            f"{quoted(stage.id)}, which is left to 'the doctor' - but manual therapy is given "
+            "by the doctor, who would decide alone; set the stage's manual_therapy to "
+            "allowed, with-care or not-allowed in conditions.yaml, or remove the stage"))

@@ -23,6 +23,15 @@ def allowed_stages(context: Context):
                 yield place, stages[stage_id], place.path + ("allowed_stages", index)
 
 
+def manual_therapy_stages(context: Context, for_manual_therapy: str):
+    """The allowed stages of manual-therapy protocols whose condition says
+    ``for_manual_therapy`` of them (not-allowed, doctor-decides, ...)."""
+    for place, stage, path in allowed_stages(context):
+        if (context.family(place.protocol.method) == "manual-therapy"
+                and stage.for_manual_therapy == for_manual_therapy):
+            yield place, stage, path
+
+
 @rule("HB101", "stages", "a protocol allows a stage in which its condition forbids massage")
 def stage_forbidden(context: Context):
     for place, stage, path in allowed_stages(context):
@@ -35,11 +44,9 @@ def stage_forbidden(context: Context):
 
 @rule("HB102", "stages", "a manual-therapy protocol allows a stage its method forbids")
 def stage_forbidden_for_method(context: Context):
-    for place, stage, path in allowed_stages(context):
-        if (context.family(place.protocol.method) == "manual-therapy"
-                and stage.for_manual_therapy == "not-allowed"):
-            yield say("HB102", place.source, path, (
-                f"the manual-therapy protocol {place.protocol.id} allows the stage "
-                f"{quoted(stage.id)}, in which {place.protocol.condition} forbids manual therapy "
-                "(its manual_therapy, or massage, is not-allowed); remove the stage from "
-                "allowed_stages"))
+    for place, stage, path in manual_therapy_stages(context, "not-allowed"):
+        yield say("HB102", place.source, path, (
+            f"the manual-therapy protocol {place.protocol.id} allows the stage "
+            f"{quoted(stage.id)}, in which {place.protocol.condition} forbids manual therapy "
+            "(its manual_therapy, or massage, is not-allowed); remove the stage from "
+            "allowed_stages"))
