@@ -81,7 +81,7 @@ def test_large_print_is_on_one_and_a_half_lines(name, variants):
         for (top, left), (below, left_below) in zip(lines, lines[1:]):
             if left == left_below and 0 < below - top < 48:
                 gaps.append((below - top) / 16)
-    assert len(gaps) > 20
+    assert len(gaps) > 10  # enough lines measured to mean something
     assert min(gaps) >= 1.5, sorted(gaps)[:5]
 
 
