@@ -115,7 +115,10 @@ class Printer:
     def _tell(self) -> None:
         printed = self.printed
         for listener in self.listeners:
-            listener(printed)
+            try:
+                listener(printed)
+            except Exception:  # noqa: BLE001 - a terminal gone away must not stop the pages
+                continue
 
     def _update(self, **changes) -> None:
         with self._changed:
